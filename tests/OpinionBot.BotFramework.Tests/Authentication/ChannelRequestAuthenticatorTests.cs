@@ -54,6 +54,17 @@ public sealed class ChannelRequestAuthenticatorTests
     }
 
     [Fact]
+    public async Task Accepts_keys_published_with_certificates_as_the_bot_framework_does()
+    {
+        var key = new TestSigningKey("bf-key-x5c", ["msteams"], publishCertificate: true);
+        _bed.ChannelKeys.Add(key);
+
+        var result = await Authenticate(Bearer(Sign(_bed.ChannelToken(), key.Credentials())));
+
+        Assert.True(result.IsAuthenticated, result.FailureReason);
+    }
+
+    [Fact]
     public async Task Compares_the_service_url_ignoring_case()
     {
         var result = await AuthenticateChannelToken(_ => { }, serviceUrl: ServiceUrl.ToUpperInvariant());
@@ -83,8 +94,12 @@ public sealed class ChannelRequestAuthenticatorTests
     public async Task Refuses_a_header_that_is_not_a_bearer_token(string header) =>
         Refused(await Authenticate(header), "Authorization header is not a Bearer token");
 
-    [Fact]
-    public async Task Refuses_a_malformed_token() => Refused(await Authenticate("Bearer not-a-jwt"), "malformed token");
+    [Theory]
+    [InlineData("not-a-jwt")]
+    [InlineData("a.b.c.d.e")]
+    [InlineData("eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOjQyfQ.c2ln")]
+    [InlineData("eyJhbGciOiJSUzI1NiJ9.bm90LWpzb24.c2ln")]
+    public async Task Refuses_a_malformed_token(string token) => Refused(await Authenticate(Bearer(token)), "malformed token");
 
     [Fact]
     public async Task Refuses_a_wrong_issuer() =>
