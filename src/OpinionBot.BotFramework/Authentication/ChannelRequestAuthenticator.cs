@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -98,7 +99,7 @@ public sealed class ChannelRequestAuthenticator : IChannelRequestAuthenticator
     }
 
     private static ChannelAuthenticationResult Then(
-        ChannelAuthenticationResult verified, Func<System.Security.Claims.ClaimsIdentity, string?> findProblem)
+        ChannelAuthenticationResult verified, Func<ClaimsIdentity, string?> findProblem)
     {
         if (!verified.IsAuthenticated || verified.Identity is null)
         {
@@ -113,7 +114,10 @@ public sealed class ChannelRequestAuthenticator : IChannelRequestAuthenticator
     {
         try
         {
-            return new JsonWebToken(token);
+            var jwt = new JsonWebToken(token);
+
+            // Reading the issuer parses the payload: a payload that is not a JSON object is refused here.
+            return jwt.IsEncrypted || string.IsNullOrEmpty(jwt.Issuer) ? null : jwt;
         }
         catch (ArgumentException)
         {
