@@ -15,9 +15,6 @@ public static class ConfigurationProblems
         var problems = new List<string>();
         CheckBot(configuration.GetSection("Bot"), problems);
         CheckTypedValues(configuration, problems);
-        if (problems.Count > 0)
-            return problems;
-
         CheckOrganization(configuration.GetSection(OrganizationOptions.Section).Get<OrganizationOptions>() ?? new(), problems);
         CheckSchedule(configuration.GetSection(ScheduleOptions.Section).Get<ScheduleOptions>() ?? new(), problems);
         CheckCalendar(configuration.GetSection(CalendarOptions.Section).Get<CalendarOptions>() ?? new(), problems);
