@@ -27,6 +27,12 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
     public string ServiceUrl { get; private set; } = "";
 
+    /// <summary>Files served at <c>/v3/attachments/{id}/views/original</c> (needs the bot's token) and <c>/download/{id}</c>.</summary>
+    public ConcurrentDictionary<string, byte[]> Files { get; } = new();
+
+    /// <summary>Members the members API knows: Teams user id → email (others get <c>{id}@contoso.example</c>).</summary>
+    public ConcurrentDictionary<string, string> MemberEmails { get; } = new();
+
     private FakeBotConnector(WebApplication app) => _app = app;
 
     public static async Task<FakeBotConnector> StartAsync(Action<WebApplication>? extraRoutes = null)
@@ -66,7 +72,18 @@ public sealed class FakeBotConnector : IAsyncDisposable
         _app.MapGet("/v3/conversations/{conversationId}/members/{memberId}", async (HttpContext http, string memberId) =>
         {
             await Record(http);
-            return Results.Json(new { id = memberId, name = "Member", aadObjectId = memberId, userPrincipalName = $"{memberId}@contoso.example", email = $"{memberId}@contoso.example" });
+            var email = MemberEmails.GetValueOrDefault(memberId, $"{memberId}@contoso.example");
+            return Results.Json(new { id = memberId, name = "Member", userPrincipalName = email, email });
+        });
+        _app.MapGet("/v3/attachments/{id}/views/original", async (HttpContext http, string id) =>
+        {
+            await Record(http);
+            return Files.TryGetValue(id, out var bytes) ? Results.Bytes(bytes, "image/png") : Results.NotFound();
+        });
+        _app.MapGet("/download/{id}", async (HttpContext http, string id) =>
+        {
+            await Record(http);
+            return Files.TryGetValue(id, out var bytes) ? Results.Bytes(bytes, "application/octet-stream") : Results.NotFound();
         });
         ExtraRoutes?.Invoke(_app);
     }

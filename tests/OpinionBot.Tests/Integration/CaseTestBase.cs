@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using LiteDB;
+using Microsoft.Extensions.DependencyInjection;
+using OpinionBot.Tests.Support;
+
+namespace OpinionBot.Tests.Integration;
+
+/// <summary>The service with the test roster and a fake connector, plus helpers to report and read back.</summary>
+public abstract class CaseTestBase : IAsyncLifetime
+{
+    protected FakeBotConnector Connector { get; private set; } = null!;
+    protected BotApplication Bot { get; private set; } = null!;
+
+    protected virtual Dictionary<string, string?> ExtraSettings => [];
+
+    public async Task InitializeAsync()
+    {
+        Connector = await FakeBotConnector.StartAsync();
+        Bot = new BotApplication(TestRoster.Settings(ExtraSettings));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Bot.DisposeAsync();
+        await Connector.DisposeAsync();
+    }
+
+    protected ILiteDatabase Database => Bot.Services.GetRequiredService<ILiteDatabase>();
+
+    protected async Task<JsonElement> SubmitAsync(Dictionary<string, string> data, object? from = null)
+    {
+        var response = await Bot.PostActivityAsync(TeamsActivities.CardAction(Connector.ServiceUrl, "case.report", data, from));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    protected async Task<string> ReportAsync(Dictionary<string, string>? data = null)
+    {
+        var body = await SubmitAsync(data ?? IntakeSubmission.Valid());
+        Assert.Equal("application/vnd.microsoft.card.adaptive", body.GetProperty("type").GetString());
+        var card = body.GetProperty("value").GetRawText();
+        return Regex.Match(Regex.Unescape(card), @"\d{4}-\d{4}").Value;
+    }
+
+    protected async Task<ConnectorCall> SayAsync(string text, object? from = null, string? id = null, string locale = "zh-CN")
+    {
+        var before = Connector.ActivityCalls.Count;
+        var response = await Bot.PostActivityAsync(TeamsActivities.Message(Connector.ServiceUrl, text, locale: locale, id: id, from: from));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return (await Connector.WaitForActivitiesAsync(before + 1))[before];
+    }
+
+    protected static string Unescaped(JsonElement element) => Regex.Unescape(element.GetRawText());
+}
