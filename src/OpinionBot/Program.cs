@@ -1,6 +1,24 @@
+using OpinionBot.Bot;
+using OpinionBot.BotFramework.Hosting;
+using OpinionBot.Configuration;
+using OpinionBot.Scheduling;
+using OpinionBot.Storage;
+
 var builder = WebApplication.CreateBuilder(args);
+if (ConfigurationProblems.Find(builder.Configuration) is { Count: > 0 } problems)
+    return ConfigurationReport.Refuse(problems);
+
+builder.Services.AddOpinionBotOptions(builder.Configuration);
+builder.Services.AddBotFramework(builder.Configuration.GetSection("Bot"));
+builder.Services.AddLiteDbStorage();
+builder.Services.AddScheduling();
+builder.Services.AddOpinionBot();
+builder.Services.AddHostedService<AnonymousModeWarning>();
+
 var app = builder.Build();
-
-app.MapGet("/", () => "Hello World!");
-
+app.MapBotMessages();
+app.MapHealthChecks("/health");
 app.Run();
+return 0;
+
+public partial class Program;

@@ -1,0 +1,34 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace OpinionBot.BotFramework.Schema;
+
+/// <summary>The JSON conventions of the Bot Framework wire format.</summary>
+public static class BotJson
+{
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
+    /// <summary>Reads a loosely typed value (a <see cref="JsonElement"/> off the wire, or an object set in code) as <typeparamref name="T"/>.</summary>
+    public static T? Convert<T>(object? value)
+    {
+        return value switch
+        {
+            null => default,
+            T typed => typed,
+            JsonElement element => element.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined
+                ? default
+                : element.Deserialize<T>(Options),
+            _ => JsonSerializer.SerializeToElement(value, Options).Deserialize<T>(Options),
+        };
+    }
+}

@@ -1,0 +1,6 @@
+namespace OpinionBot.BotFramework.Schema;
+
+public sealed class ResourceResponse
+{
+    public string? Id { get; set; }
+}

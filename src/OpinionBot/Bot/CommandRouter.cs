@@ -1,0 +1,47 @@
+using OpinionBot.Localization;
+
+namespace OpinionBot.Bot;
+
+/// <summary>Matches the first word(s) of a message against every command's words, English or Chinese, case-insensitively.</summary>
+public sealed class CommandRouter
+{
+    private readonly List<(CommandWord Word, ICommand Command)> _words;
+
+    public CommandRouter(IEnumerable<ICommand> commands)
+    {
+        Commands = commands.ToList();
+        _words = Commands
+            .SelectMany(c => c.Words.Select(w => (Word: w with { Word = CommandText.Normalize(w.Word) }, Command: c)))
+            .OrderByDescending(p => p.Word.Word.Length)
+            .ToList();
+
+        var duplicate = _words.GroupBy(p => p.Word.Word, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new InvalidOperationException($"Two commands claim the word '{duplicate.Key}'.");
+    }
+
+    public IReadOnlyList<ICommand> Commands { get; }
+
+    public CommandMatch? Match(string text)
+    {
+        var normalized = CommandText.Normalize(text);
+        foreach (var (word, command) in _words)
+        {
+            if (!normalized.StartsWith(word.Word, StringComparison.OrdinalIgnoreCase))
+                continue;
+
+            var rest = normalized[word.Word.Length..];
+            if (rest.Length > 0 && !char.IsWhiteSpace(rest[0]) && !StartsFreely(word))
+                continue;
+
+            return new CommandMatch(command, word.Language, rest.Trim());
+        }
+
+        return null;
+    }
+
+    /// <summary>Chinese is written without spaces, so <c>查看2026-0042</c> is the word followed by its argument.</summary>
+    private static bool StartsFreely(CommandWord word) => word.Language == Language.ZhCn;
+}
+
+public sealed record CommandMatch(ICommand Command, Language Language, string Arguments);

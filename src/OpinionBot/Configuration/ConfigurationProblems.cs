@@ -1,0 +1,130 @@
+using System.Globalization;
+using OpinionBot.Deadlines;
+using OpinionBot.Localization;
+using OpinionBot.Roster;
+using OpinionBot.Scheduling;
+using Quartz;
+
+namespace OpinionBot.Configuration;
+
+/// <summary>Checks the configuration contract of DESIGN.md §6 and names every problem in one readable line.</summary>
+public static class ConfigurationProblems
+{
+    public static IReadOnlyList<string> Find(IConfiguration configuration)
+    {
+        var problems = new List<string>();
+        CheckBot(configuration.GetSection("Bot"), problems);
+        CheckTypedValues(configuration, problems);
+        CheckOrganization(configuration.GetSection(OrganizationOptions.Section).Get<OrganizationOptions>() ?? new(), problems);
+        CheckSchedule(configuration.GetSection(ScheduleOptions.Section).Get<ScheduleOptions>() ?? new(), problems);
+        CheckCalendar(configuration.GetSection(CalendarOptions.Section).Get<CalendarOptions>() ?? new(), problems);
+        if (configuration["Storage:LiteDb:Path"] is { } path && string.IsNullOrWhiteSpace(path))
+            problems.Add("Storage:LiteDb:Path is empty; give the database file's path.");
+        return problems;
+    }
+
+    private static void CheckBot(IConfigurationSection bot, List<string> problems)
+    {
+        var appId = bot["MicrosoftAppId"];
+        var appType = bot["MicrosoftAppType"];
+        if (!string.IsNullOrEmpty(appType) && appType is not ("MultiTenant" or "SingleTenant"))
+            problems.Add($"Bot:MicrosoftAppType is '{appType}'; use MultiTenant or SingleTenant.");
+        if (string.IsNullOrWhiteSpace(appId))
+            return;
+        if (!Guid.TryParse(appId, out _))
+            problems.Add($"Bot:MicrosoftAppId '{appId}' is not a GUID (the Azure Bot's app id).");
+        if (string.IsNullOrWhiteSpace(bot["MicrosoftAppPassword"]))
+            problems.Add("Bot:MicrosoftAppPassword is empty while Bot:MicrosoftAppId is set; the bot could not send replies.");
+        if (appType == "SingleTenant" && !Guid.TryParse(bot["MicrosoftAppTenantId"], out _))
+            problems.Add("Bot:MicrosoftAppTenantId must be the tenant's GUID when Bot:MicrosoftAppType is SingleTenant.");
+    }
+
+    /// <summary>Values the binder would throw on: report them by key instead.</summary>
+    private static void CheckTypedValues(IConfiguration configuration, List<string> problems)
+    {
+        foreach (var key in new[] { "ReportAfterDiscovery", "ReviewAfterReport", "FirstResponseAfterReport", "FormalAnswerAfterReport" })
+            CheckParses(configuration, $"Workflow:Deadlines:{key}", v => TimeSpan.TryParse(v, CultureInfo.InvariantCulture, out var t) && t > TimeSpan.Zero, "a positive TimeSpan such as 03:00:00", problems);
+        CheckParses(configuration, "Workflow:Deadlines:VerificationWorkingHours", v => double.TryParse(v, CultureInfo.InvariantCulture, out var h) && h > 0, "a positive number of working hours", problems);
+        CheckParses(configuration, "Workflow:Deadlines:ResolveWorkingDays", v => int.TryParse(v, CultureInfo.InvariantCulture, out var d) && d > 0, "a positive whole number of working days", problems);
+        CheckParses(configuration, "Workflow:Reminders:Interval", v => TimeSpan.TryParse(v, CultureInfo.InvariantCulture, out var t) && t > TimeSpan.Zero, "a positive TimeSpan such as 00:30:00", problems);
+        CheckParses(configuration, "Workflow:Reminders:EscalateAfter", v => int.TryParse(v, CultureInfo.InvariantCulture, out var n) && n >= 1, "a whole number of slips, at least 1", problems);
+    }
+
+    private static void CheckParses(IConfiguration configuration, string key, Func<string, bool> parses, string expected, List<string> problems)
+    {
+        var value = configuration[key];
+        if (value is not null && !parses(value))
+            problems.Add($"{key} is '{value}'; expected {expected}.");
+    }
+
+    private static void CheckOrganization(OrganizationOptions organization, List<string> problems)
+    {
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(organization.TimeZone, out _))
+            problems.Add($"Organization:TimeZone '{organization.TimeZone}' is not a known time zone (use an IANA id such as Asia/Shanghai).");
+        if (!LanguageTags.IsSupportedTag(organization.DefaultLocale))
+            problems.Add($"Organization:DefaultLocale '{organization.DefaultLocale}' is not supported; use zh-CN or en-US.");
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < organization.Units.Count; i++)
+        {
+            var unit = organization.Units[i];
+            var where = $"Organization:Units:{i}";
+            if (string.IsNullOrWhiteSpace(unit.Id))
+                problems.Add($"{where} has no Id.");
+            else if (!seen.Add(unit.Id))
+                problems.Add($"{where} repeats the unit id '{unit.Id}'; unit ids must be unique.");
+            if (string.IsNullOrWhiteSpace(unit.Name))
+                problems.Add($"{where} ('{unit.Id}') has no Name.");
+            if (unit.SupervisingLeaders.Count(p => !string.IsNullOrWhiteSpace(p)) == 0)
+                problems.Add($"{where} ('{unit.Id}') has no supervising leader; every unit needs one to approve its cases.");
+            CheckPeople($"{where}:Officers", unit.Officers, problems);
+            CheckPeople($"{where}:SupervisingLeaders", unit.SupervisingLeaders, problems);
+            CheckPeople($"{where}:PrincipalLeaders", unit.PrincipalLeaders, problems);
+        }
+
+        CheckPeople("Organization:Office:Members", organization.Office.Members, problems);
+        CheckPeople("Organization:Admins", organization.Admins, problems);
+        if (!string.IsNullOrWhiteSpace(organization.LeadingGroupHead))
+            CheckPeople("Organization:LeadingGroupHead", [organization.LeadingGroupHead], problems);
+    }
+
+    private static void CheckPeople(string where, List<string> people, List<string> problems)
+    {
+        for (var i = 0; i < people.Count; i++)
+        {
+            var person = people[i]?.Trim() ?? "";
+            if (!Guid.TryParse(person, out _) && !IsEmailLike(person))
+                problems.Add($"{where}:{i} '{person}' is neither an Entra object id (GUID) nor an email/UPN.");
+        }
+    }
+
+    private static bool IsEmailLike(string value)
+    {
+        var at = value.IndexOf('@');
+        return at > 0 && at < value.Length - 1 && value.IndexOf('@', at + 1) < 0 && !value.Any(char.IsWhiteSpace);
+    }
+
+    private static void CheckSchedule(ScheduleOptions schedule, List<string> problems)
+    {
+        foreach (var (key, cron) in schedule.All())
+        {
+            if (!CronExpression.TryParse(cron, out _))
+                problems.Add($"Schedule:{key} '{cron}' is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week).");
+        }
+    }
+
+    private static void CheckCalendar(CalendarOptions calendar, List<string> problems)
+    {
+        CheckDates("Calendar:Holidays", calendar.Holidays, problems);
+        CheckDates("Calendar:ExtraWorkdays", calendar.ExtraWorkdays, problems);
+    }
+
+    private static void CheckDates(string where, List<string> dates, List<string> problems)
+    {
+        for (var i = 0; i < dates.Count; i++)
+        {
+            if (!DateOnly.TryParseExact(dates[i], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                problems.Add($"{where}:{i} '{dates[i]}' is not a date in yyyy-MM-dd form.");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+namespace OpinionBot.Roster;
+
+/// <summary>The <c>Organization</c> configuration section: time zone, language and the roster as first loaded.</summary>
+public sealed class OrganizationOptions
+{
+    public const string Section = "Organization";
+
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+    public string DefaultLocale { get; set; } = "zh-CN";
+    public List<UnitOptions> Units { get; set; } = [];
+    public OfficeOptions Office { get; set; } = new();
+    public string LeadingGroupHead { get; set; } = "";
+    public List<string> Admins { get; set; } = [];
+}
+
+public sealed class UnitOptions
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public List<string> Officers { get; set; } = [];
+    public List<string> SupervisingLeaders { get; set; } = [];
+    public List<string> PrincipalLeaders { get; set; } = [];
+    public string? ApprovalConversationId { get; set; }
+}
+
+public sealed class OfficeOptions
+{
+    public List<string> Members { get; set; } = [];
+    public string ConversationId { get; set; } = "";
+}

@@ -1,0 +1,23 @@
+using LiteDB;
+using Microsoft.Extensions.Options;
+
+namespace OpinionBot.Storage;
+
+public static class LiteDbRegistration
+{
+    /// <summary>One LiteDB file for the whole service, opened at start and closed (disposed) at shutdown.</summary>
+    public static IServiceCollection AddLiteDbStorage(this IServiceCollection services)
+    {
+        services.AddSingleton<ILiteDatabase>(sp => Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value.LiteDb.Path));
+        services.AddHostedService<StorageStartup>();
+        services.AddHealthChecks().AddCheck<LiteDbHealthCheck>("litedb");
+        return services;
+    }
+
+    public static ILiteDatabase Open(string path)
+    {
+        var fullPath = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        return new LiteDatabase(new ConnectionString { Filename = fullPath, Connection = ConnectionType.Direct });
+    }
+}

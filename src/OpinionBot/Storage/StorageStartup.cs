@@ -1,0 +1,21 @@
+using LiteDB;
+
+namespace OpinionBot.Storage;
+
+/// <summary>Opens the database when the service starts, so a bad path fails the start rather than the first message.</summary>
+public sealed class StorageStartup(ILiteDatabase database, ILogger<StorageStartup> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        logger.LogInformation("LiteDB open with {CollectionCount} collections (user version {UserVersion})",
+            database.GetCollectionNames().Count(), database.UserVersion);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        database.Checkpoint();
+        logger.LogInformation("LiteDB checkpointed for shutdown");
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.Extensions.Configuration;
+using OpinionBot.Configuration;
+
+namespace OpinionBot.Tests.Configuration;
+
+public sealed class ConfigurationProblemsTests
+{
+    private static IReadOnlyList<string> Problems(params (string Key, string Value)[] settings) =>
+        ConfigurationProblems.Find(new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
+            .Build());
+
+    private static readonly (string, string)[] ValidUnit =
+    [
+        ("Organization:Units:0:Id", "grade-7"),
+        ("Organization:Units:0:Name", "七年级"),
+        ("Organization:Units:0:Officers:0", "officer@school.example"),
+        ("Organization:Units:0:SupervisingLeaders:0", "3f2504e0-4f89-11d3-9a0c-0305e82c3301"),
+    ];
+
+    [Fact]
+    public void The_defaults_and_a_complete_unit_are_valid()
+    {
+        Assert.Empty(Problems());
+        Assert.Empty(Problems(ValidUnit));
+    }
+
+    [Theory]
+    [InlineData("Organization:TimeZone", "Mars/Olympus", "Organization:TimeZone 'Mars/Olympus' is not a known time zone")]
+    [InlineData("Organization:DefaultLocale", "fr-FR", "Organization:DefaultLocale 'fr-FR' is not supported")]
+    [InlineData("Schedule:OverdueScan", "every minute", "Schedule:OverdueScan 'every minute' is not a valid Quartz cron expression")]
+    [InlineData("Schedule:DailyBriefing", "0 30 8 * *", "Schedule:DailyBriefing '0 30 8 * *' is not a valid Quartz cron expression")]
+    [InlineData("Calendar:Holidays:0", "2026/10/01", "Calendar:Holidays:0 '2026/10/01' is not a date in yyyy-MM-dd form")]
+    [InlineData("Workflow:Deadlines:ReviewAfterReport", "an hour", "Workflow:Deadlines:ReviewAfterReport is 'an hour'")]
+    [InlineData("Workflow:Deadlines:ResolveWorkingDays", "-1", "Workflow:Deadlines:ResolveWorkingDays is '-1'")]
+    [InlineData("Workflow:Reminders:EscalateAfter", "0", "Workflow:Reminders:EscalateAfter is '0'")]
+    [InlineData("Bot:MicrosoftAppType", "Federated", "Bot:MicrosoftAppType is 'Federated'")]
+    [InlineData("Bot:MicrosoftAppId", "my-bot", "Bot:MicrosoftAppId 'my-bot' is not a GUID")]
+    [InlineData("Storage:LiteDb:Path", " ", "Storage:LiteDb:Path is empty")]
+    public void Names_each_problem_in_one_line(string key, string value, string expected)
+    {
+        var problem = Assert.Single(Problems((key, value)), p => p.StartsWith(key.Split(':')[0], StringComparison.Ordinal) && !p.Contains("Password"));
+        Assert.StartsWith(expected, problem);
+    }
+
+    [Fact]
+    public void Refuses_a_unit_without_a_supervising_leader_and_a_duplicate_unit_id()
+    {
+        var problems = Problems([.. ValidUnit,
+            ("Organization:Units:1:Id", "GRADE-7"), ("Organization:Units:1:Name", "Duplicate"),
+            ("Organization:Units:2:Id", "grade-8"), ("Organization:Units:2:Name", "八年级")]);
+
+        Assert.Equal(3, problems.Count);
+        Assert.Contains(problems, p => p.Contains("repeats the unit id 'GRADE-7'"));
+        Assert.Contains(problems, p => p.StartsWith("Organization:Units:1") && p.Contains("no supervising leader"));
+        Assert.Contains(problems, p => p.StartsWith("Organization:Units:2") && p.Contains("no supervising leader"));
+    }
+
+    [Fact]
+    public void Refuses_a_person_who_is_neither_an_object_id_nor_an_email()
+    {
+        var problems = Problems([.. ValidUnit, ("Organization:Units:0:Officers:1", "Zhang San")]);
+
+        Assert.Equal("Organization:Units:0:Officers:1 'Zhang San' is neither an Entra object id (GUID) nor an email/UPN.", Assert.Single(problems));
+    }
+
+    [Fact]
+    public void A_registered_bot_needs_its_password_and_a_single_tenant_bot_its_tenant()
+    {
+        var problems = Problems(("Bot:MicrosoftAppId", "3f2504e0-4f89-11d3-9a0c-0305e82c3301"), ("Bot:MicrosoftAppType", "SingleTenant"));
+
+        Assert.Equal(2, problems.Count);
+        Assert.Contains(problems, p => p.StartsWith("Bot:MicrosoftAppPassword is empty"));
+        Assert.Contains(problems, p => p.StartsWith("Bot:MicrosoftAppTenantId must be the tenant's GUID"));
+    }
+}

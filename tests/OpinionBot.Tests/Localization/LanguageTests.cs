@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+using OpinionBot.Localization;
+
+namespace OpinionBot.Tests.Localization;
+
+public sealed partial class LanguageTests
+{
+    [Theory]
+    [InlineData("跳舞", "en-US", Language.ZhCn)]
+    [InlineData("dance", "zh-CN", Language.ZhCn)]
+    [InlineData("dance", "en-GB", Language.EnUs)]
+    [InlineData("dance", null, Language.EnUs)]
+    [InlineData("dance", "fr-FR", Language.EnUs)]
+    [InlineData("", null, Language.ZhCn)]
+    [InlineData("2026", "en-US", Language.EnUs)]
+    [InlineData("2026", null, Language.ZhCn)]
+    public void Detects_the_answer_language_from_text_then_locale_then_default(string text, string? locale, Language expected) =>
+        Assert.Equal(expected, LanguageDetector.Detect(text, locale, Language.ZhCn));
+
+    [Fact]
+    public void Every_text_exists_in_both_languages_with_the_same_placeholders()
+    {
+        var english = BotTexts.Keys(Language.EnUs);
+        var chinese = BotTexts.Keys(Language.ZhCn);
+        var texts = new BotTexts();
+
+        Assert.NotEmpty(english);
+        Assert.Equal(english, chinese);
+        foreach (var key in english)
+        {
+            var en = texts.Get(Language.EnUs, key);
+            var zh = texts.Get(Language.ZhCn, key);
+            Assert.False(string.IsNullOrWhiteSpace(en), key);
+            Assert.NotEqual(en, zh);
+            Assert.Equal(Placeholders(en), Placeholders(zh));
+        }
+    }
+
+    [Fact]
+    public void An_unknown_text_key_fails_loudly() =>
+        Assert.Throws<KeyNotFoundException>(() => new BotTexts().Get(Language.EnUs, "no.such.key"));
+
+    private static string[] Placeholders(string text) =>
+        Placeholder().Matches(text).Select(m => m.Value).Distinct().Order().ToArray();
+
+    [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]
+    private static partial Regex Placeholder();
+}

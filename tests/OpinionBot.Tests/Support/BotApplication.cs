@@ -1,0 +1,57 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace OpinionBot.Tests.Support;
+
+/// <summary>The real service in-process, on a fresh LiteDB file, with a fake clock and whatever settings a test gives.</summary>
+public sealed class BotApplication : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "opinionbot-tests", Guid.NewGuid().ToString("N"));
+
+    public BotApplication(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        _settings = new Dictionary<string, string?>
+        {
+            ["Storage:LiteDb:Path"] = Path.Combine(_folder, "bot.db"),
+            ["Organization:TimeZone"] = "Asia/Shanghai",
+            ["Organization:DefaultLocale"] = "zh-CN",
+        };
+        foreach (var (key, value) in settings ?? []) _settings[key] = value;
+        _services = services;
+    }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            _services?.Invoke(services);
+        });
+    }
+
+    public async Task<HttpResponseMessage> PostActivityAsync(object activity, string? bearerToken = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = JsonContent.Create(activity, options: new JsonSerializerOptions(JsonSerializerDefaults.Web)),
+        };
+        if (bearerToken is not null)
+            request.Headers.Authorization = new("Bearer", bearerToken);
+        return await CreateClient().SendAsync(request);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace OpinionBot.Tests.Support;
+
+/// <summary>A Bot Connector on a loopback port that records every call and answers as Teams does.</summary>
+public sealed class FakeBotConnector : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private int _nextId;
+
+    public ConcurrentQueue<ConnectorCall> Calls { get; } = new();
+
+    /// <summary>When set, the connector answers every activity call with this status.</summary>
+    public HttpStatusCode? FailWith { get; set; }
+
+    /// <summary>Extra routes (token endpoint, OpenID metadata) for tests that need them.</summary>
+    public Action<WebApplication>? ExtraRoutes { get; init; }
+
+    public string ServiceUrl { get; private set; } = "";
+
+    private FakeBotConnector(WebApplication app) => _app = app;
+
+    public static async Task<FakeBotConnector> StartAsync(Action<WebApplication>? extraRoutes = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var connector = new FakeBotConnector(builder.Build()) { ExtraRoutes = extraRoutes };
+        connector.MapRoutes();
+        await connector._app.StartAsync();
+        var address = connector._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        connector.ServiceUrl = address.TrimEnd('/') + "/";
+        return connector;
+    }
+
+    public IReadOnlyList<ConnectorCall> ActivityCalls => Calls.Where(c => c.Path.Contains("/activities")).ToList();
+
+    /// <summary>Waits (bounded) until <paramref name="count"/> activity calls have arrived; replies are sent before the HTTP answer, so this rarely waits.</summary>
+    public async Task<IReadOnlyList<ConnectorCall>> WaitForActivitiesAsync(int count, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        while (ActivityCalls.Count < count)
+            await Task.Delay(20, cts.Token);
+        return ActivityCalls;
+    }
+
+    private void MapRoutes()
+    {
+        _app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (Delegate)((HttpContext http) => RecordActivity(http)));
+        _app.MapPost("/v3/conversations/{conversationId}/activities", (Delegate)((HttpContext http) => RecordActivity(http)));
+        _app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (Delegate)((HttpContext http) => RecordActivity(http)));
+        _app.MapPost("/v3/conversations", async (HttpContext http) =>
+        {
+            await Record(http);
+            return Results.Json(new { id = $"created-{Interlocked.Increment(ref _nextId)}", activityId = "first" });
+        });
+        _app.MapGet("/v3/conversations/{conversationId}/members/{memberId}", async (HttpContext http, string memberId) =>
+        {
+            await Record(http);
+            return Results.Json(new { id = memberId, name = "Member", aadObjectId = memberId, userPrincipalName = $"{memberId}@contoso.example", email = $"{memberId}@contoso.example" });
+        });
+        ExtraRoutes?.Invoke(_app);
+    }
+
+    private async Task<IResult> RecordActivity(HttpContext http)
+    {
+        await Record(http);
+        if (FailWith is { } status)
+            return Results.StatusCode((int)status);
+        return Results.Json(new { id = $"sent-{Interlocked.Increment(ref _nextId)}" });
+    }
+
+    private async Task Record(HttpContext http)
+    {
+        using var reader = new StreamReader(http.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        Calls.Enqueue(new ConnectorCall(
+            http.Request.Method,
+            Uri.UnescapeDataString(http.Request.Path.Value ?? ""),
+            http.Request.Headers.Authorization.ToString(),
+            body.Length == 0 ? null : JsonDocument.Parse(body).RootElement.Clone()));
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
+
+public sealed record ConnectorCall(string Method, string Path, string Authorization, JsonElement? Body)
+{
+    public JsonElement Card => Body!.Value.GetProperty("attachments")[0].GetProperty("content");
+
+    public string CardJson => Card.GetRawText();
+
+    public string? Text => Body?.TryGetProperty("text", out var t) == true ? t.GetString() : null;
+}
