@@ -184,7 +184,16 @@ before(async () => {
   assert.ok(existsSync(cli), `${cli} is missing: run npm ci at the repository root`);
   playground = start("playground", cli,
     ["-e", `http://127.0.0.1:${botPort}/api/messages`, "-c", "msteams", "--dt", "-p", String(playgroundPort)],
-    { cwd: here, env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, BROWSER: "none" } });
+    {
+      cwd: here,
+      env: {
+        ...process.env,
+        PATH: `${bin}:${process.env.PATH}`,
+        BROWSER: "none",
+        // Its own activity log (every request and response), otherwise ./devTools/ under tests/e2e.
+        M365_AGENTS_PLAYGROUND_LOGFILE: join(artifacts, "playground-activities.log"),
+      },
+    });
 
   await until("the bot's GET /health → 200", bot, async () => (await fetch(`http://127.0.0.1:${botPort}/health`)).status === 200);
   config = await until("the Playground's GET /_internal/v1/config", playground, async () => {
