@@ -156,7 +156,10 @@ async function expectHelpCard({ send, replyConversationId, heading, commands }) 
     // A command is listed when some title/text *starts* with it (after bullets, markdown or
     // backticks): "report / 上报", "**report**", "• report — …". Prose that merely uses the word
     // ("report negative posts") does not count.
-    const listed = strings.some((s) => s.replace(/^[\s*_`•·\-–—>#]+/u, "").toLowerCase().startsWith(command));
+    const listed = strings.some((s) => {
+      const t = s.replace(/^[\s*_`•·\-–—>#]+/u, "").toLowerCase();
+      return t.startsWith(command) && !/^[a-z]/.test(t.slice(command.length)); // "my", not "myself"
+    });
     assert.ok(listed, `help card should list the command "${command}"; its texts are: ${JSON.stringify(strings)}`);
   }
   return event;
@@ -210,14 +213,14 @@ before(async () => {
     for (const w of [...waiters]) if (w.match(event)) w.resolve(event);
   });
   await new Promise((resolve, reject) => { socket.once("open", resolve); socket.once("error", reject); });
-  console.log(`# bot on :${botPort}, Playground on :${playgroundPort}, ready after ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+  console.log(`bot on :${botPort}, Playground on :${playgroundPort}, ready after ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
 });
 
 after(async () => {
   socket?.terminate();
   await Promise.all(children.map(stop));
   if (tempDir) rmSync(tempDir, { recursive: true, force: true });
-  console.log(`# e2e took ${((Date.now() - startedAt) / 1000).toFixed(1)} s in all`);
+  console.log(`e2e took ${((Date.now() - startedAt) / 1000).toFixed(1)} s in all`);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -263,6 +266,7 @@ test("personal chat: 帮助 → the Chinese help card although the locale is en-
 });
 
 test("web client: screenshot of the help card (artifacts/e2e/help-card.png)", async () => {
+  assert.ok(existsSync(chromiumPath), `${chromiumPath} is missing: apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH)`);
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     headless: true,
