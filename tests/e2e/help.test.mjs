@@ -8,7 +8,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, closeSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -200,6 +200,10 @@ before(async () => {
 
   await until("the bot's GET /health → 200", bot, async () => (await fetch(`http://127.0.0.1:${botPort}/health`)).status === 200);
   config = await until("the Playground's GET /_internal/v1/config", playground, async () => {
+    // It takes a random port when the asked one is taken meanwhile; it prints the one it got.
+    const listening = /Listening on (\d+)/.exec(readFileSync(playground.logPath, "utf8"));
+    if (!listening) return undefined;
+    playgroundPort = Number(listening[1]);
     const res = await fetch(api("/_internal/v1/config"));
     return res.ok ? (await res.json()).config : undefined;
   });
