@@ -1,5 +1,10 @@
 using OpinionBot.Bot;
 using OpinionBot.BotFramework.Hosting;
+using OpinionBot.Cases;
+using OpinionBot.Conversations;
+using OpinionBot.DailyReports;
+using OpinionBot.Evidence;
+using OpinionBot.Roster;
 using OpinionBot.Configuration;
 using OpinionBot.Scheduling;
 using OpinionBot.Storage;
@@ -12,6 +17,11 @@ builder.Services.AddOpinionBotOptions(builder.Configuration);
 builder.Services.AddBotFramework(builder.Configuration.GetSection("Bot"));
 builder.Services.AddLiteDbStorage();
 builder.Services.AddScheduling();
+builder.Services.AddRoster();
+builder.Services.AddConversations();
+builder.Services.AddCases();
+builder.Services.AddEvidence(builder.Configuration);
+builder.Services.AddDailyReports();
 builder.Services.AddOpinionBot();
 builder.Services.AddHostedService<AnonymousModeWarning>();
 

@@ -1,6 +1,7 @@
 using OpinionBot.BotFramework.Builder;
 using OpinionBot.BotFramework.Schema;
 using OpinionBot.Localization;
+using OpinionBot.Roster;
 
 namespace OpinionBot.Bot;
 
@@ -10,6 +11,12 @@ public sealed class CommandContext(ITurnContext turn, Language language, string 
     public ITurnContext Turn { get; } = turn;
     public Language Language { get; } = language;
     public string Arguments { get; } = arguments;
+
+    /// <summary>The speaker, for commands that require the roster.</summary>
+    public Actor Actor { get; init; } = null!;
+
+    /// <summary>The word the user typed the command with, for answers that quote it.</summary>
+    public string Word { get; init; } = "";
 
     public string Text(string key, params object?[] args) => texts.Get(Language, key, args);
 

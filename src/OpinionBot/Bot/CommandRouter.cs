@@ -34,7 +34,7 @@ public sealed class CommandRouter
             if (rest.Length > 0 && !char.IsWhiteSpace(rest[0]) && !StartsFreely(word))
                 continue;
 
-            return new CommandMatch(command, word.Language, rest.Trim());
+            return new CommandMatch(command, word.Language, rest.Trim(), word.Word);
         }
 
         return null;
@@ -44,4 +44,4 @@ public sealed class CommandRouter
     private static bool StartsFreely(CommandWord word) => word.Language == Language.ZhCn;
 }
 
-public sealed record CommandMatch(ICommand Command, Language Language, string Arguments);
+public sealed record CommandMatch(ICommand Command, Language Language, string Arguments, string Word);

@@ -1,13 +1,11 @@
-using OpinionBot.BotFramework.Builder;
 using OpinionBot.BotFramework.Schema;
-using OpinionBot.Localization;
 
 namespace OpinionBot.Bot;
 
-/// <summary>What an Adaptive Card button does, by its <c>verb</c>.</summary>
+/// <summary>What an Adaptive Card button (Action.Execute) does, by its <c>verb</c>. Only people on the roster reach it.</summary>
 public interface ICardAction
 {
     string Verb { get; }
 
-    Task<AdaptiveCardInvokeResponse> HandleAsync(ITurnContext turn, AdaptiveCardInvokeAction action, Language language, CancellationToken cancellationToken);
+    Task<AdaptiveCardInvokeResponse> HandleAsync(CardActionContext context, CancellationToken cancellationToken);
 }

@@ -14,6 +14,9 @@ public interface ICommand
     /// <summary>What follows the word, as shown by <c>help</c> (e.g. <c>2026-0042</c>); empty when nothing does.</summary>
     string ArgumentHint => "";
 
+    /// <summary>Whether only people on the roster may use it; <see cref="CommandContext.Actor"/> is set when so.</summary>
+    bool RequiresRoster => true;
+
     Task HandleAsync(CommandContext context, CancellationToken cancellationToken);
 }
 

@@ -1,49 +1,103 @@
 using OpinionBot.BotFramework.Builder;
 using OpinionBot.BotFramework.Schema;
 using OpinionBot.Configuration;
+using OpinionBot.Conversations;
 using OpinionBot.Localization;
+using OpinionBot.Roster;
 
 namespace OpinionBot.Bot;
 
-/// <summary>The bot's turn handler: messages go to the command router, card buttons to the card-action router.</summary>
+/// <summary>
+/// The bot's turn handler: records conversations, finds who is speaking, and hands messages to the command router
+/// (or a free-text handler) and card buttons to the card-action router.
+/// </summary>
 public sealed class OpinionBotHandler(
     CommandRouter commands,
+    IEnumerable<IFreeTextHandler> freeTextHandlers,
     CardActionRouter cardActions,
+    ActorResolver actors,
+    ConversationRecorder conversations,
     BotTexts texts,
     OrganizationClock clock) : ActivityHandler
 {
     protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
-        if (IsSharedConversation(activity) && !MentionsBot(activity))
+        var shared = IsSharedConversation(activity);
+        if (shared && !MentionsBot(activity))
             return;
+        if (shared)
+            conversations.Record(activity);
 
         var text = MentionText.RemoveMentionsOf(activity, activity.Recipient?.Id);
         var match = commands.Match(text);
         var language = match?.Language ?? LanguageDetector.Detect(text, activity.Locale, clock.DefaultLanguage);
+        var context = new CommandContext(turnContext, language, match?.Arguments ?? text, texts) { Word = match?.Word ?? "" };
 
-        if (match is null)
+        if (match is { Command.RequiresRoster: false })
         {
-            var answer = string.IsNullOrWhiteSpace(text)
-                ? texts.Get(language, "router.empty")
-                : texts.Get(language, "router.unknown", Shorten(text));
-            await turnContext.SendActivityAsync(new Activity { Type = ActivityTypes.Message, Text = answer, Locale = language.Tag() }, cancellationToken);
+            await match.Command.HandleAsync(context, cancellationToken);
             return;
         }
 
-        await match.Command.HandleAsync(new CommandContext(turnContext, language, match.Arguments, texts), cancellationToken);
+        var freeText = match is null ? freeTextHandlers.FirstOrDefault(h => h.CanHandle(activity, text)) : null;
+        if (match is null && freeText is null)
+        {
+            await context.ReplyTextAsync(string.IsNullOrWhiteSpace(text) ? "router.empty" : "router.unknown", cancellationToken, Shorten(text));
+            return;
+        }
+
+        var actor = await actors.ResolveAsync(turnContext, language, cancellationToken);
+        if (actor is null)
+        {
+            await context.ReplyAsync(Activity.CreateMessageActivity(NotOnRoster(language)), cancellationToken);
+            return;
+        }
+
+        if (!shared)
+            conversations.Record(activity);
+        context = new CommandContext(turnContext, language, context.Arguments, texts) { Word = context.Word, Actor = actor };
+        await (match?.Command.HandleAsync(context, cancellationToken) ?? freeText!.HandleAsync(context, cancellationToken));
     }
 
     protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(
         ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
     {
-        var language = LanguageDetector.Detect(null, turnContext.Activity.Locale, clock.DefaultLanguage);
-        var action = cardActions.Find(invokeValue.Action!.Verb);
-        if (action is null)
-            return AdaptiveCardInvokeResponse.Error(400, "UnknownVerb", texts.Get(language, "invoke.unknownVerb", invokeValue.Action.Verb));
+        var action = invokeValue.Action!;
+        var language = CardLanguage(action) ?? LanguageDetector.Detect(null, turnContext.Activity.Locale, clock.DefaultLanguage);
+        var handler = cardActions.Find(action.Verb);
+        if (handler is null)
+            return AdaptiveCardInvokeResponse.Error(400, "UnknownVerb", texts.Get(language, "invoke.unknownVerb", action.Verb));
 
-        return await action.HandleAsync(turnContext, invokeValue.Action, language, cancellationToken);
+        var actor = await actors.ResolveAsync(turnContext, language, cancellationToken);
+        if (actor is null)
+            return AdaptiveCardInvokeResponse.Error(403, "NotOnRoster", NotOnRoster(language));
+
+        conversations.Record(turnContext.Activity);
+        return await handler.HandleAsync(new CardActionContext(turnContext, action, language, actor, texts), cancellationToken);
     }
+
+    protected override Task OnConversationUpdateActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var botRemoved = activity.MembersRemoved?.Any(m => m.Id == activity.Recipient?.Id) == true;
+        conversations.Record(activity, installed: !botRemoved);
+        return Task.CompletedTask;
+    }
+
+    protected override Task OnInstallationUpdateActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var action = turnContext.Activity.Action ?? "";
+        conversations.Record(turnContext.Activity, installed: !action.StartsWith("remove", StringComparison.OrdinalIgnoreCase));
+        return Task.CompletedTask;
+    }
+
+    private string NotOnRoster(Language language) => actors.Contacts() is { Count: > 0 } contacts
+        ? texts.Get(language, "roster.notListed", string.Join(language == Language.ZhCn ? "、" : ", ", contacts))
+        : texts.Get(language, "roster.notListedNoContact");
+
+    private static Language? CardLanguage(AdaptiveCardInvokeAction action) =>
+        LanguageTags.FromLocale(BotFramework.Schema.BotJson.Convert<Dictionary<string, object?>>(action.Data)?.GetValueOrDefault("lang")?.ToString());
 
     /// <summary>In group chats and channels the bot answers only when it is @mentioned, as Teams users expect.</summary>
     private static bool IsSharedConversation(Activity activity) =>

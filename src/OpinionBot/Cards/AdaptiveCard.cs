@@ -23,6 +23,13 @@ public sealed class AdaptiveCard
         return this;
     }
 
+    /// <summary>Puts an element above the body, e.g. a note on what just happened.</summary>
+    public AdaptiveCard Prepend(JsonObject element)
+    {
+        _body.Insert(0, element);
+        return this;
+    }
+
     public AdaptiveCard AddAction(JsonObject action)
     {
         _actions.Add(action);

@@ -23,6 +23,15 @@ public static class CardElements
         return block;
     }
 
+    public static JsonObject Attention(string text) => new()
+    {
+        ["type"] = "TextBlock",
+        ["text"] = text,
+        ["wrap"] = true,
+        ["color"] = "Attention",
+        ["weight"] = "Bolder",
+    };
+
     public static JsonObject Facts(IEnumerable<(string Title, string Value)> facts) => new()
     {
         ["type"] = "FactSet",

@@ -47,6 +47,8 @@ public static class ConfigurationProblems
         CheckParses(configuration, "Workflow:Deadlines:VerificationWorkingHours", v => double.TryParse(v, CultureInfo.InvariantCulture, out var h) && h > 0, "a positive number of working hours", problems);
         CheckParses(configuration, "Workflow:Deadlines:ResolveWorkingDays", v => int.TryParse(v, CultureInfo.InvariantCulture, out var d) && d > 0, "a positive whole number of working days", problems);
         CheckParses(configuration, "Workflow:Reminders:Interval", v => TimeSpan.TryParse(v, CultureInfo.InvariantCulture, out var t) && t > TimeSpan.Zero, "a positive TimeSpan such as 00:30:00", problems);
+        CheckParses(configuration, "Evidence:MaxFileBytes", v => long.TryParse(v, CultureInfo.InvariantCulture, out var b) && b > 0, "a positive number of bytes", problems);
+        CheckParses(configuration, "Evidence:AttachAfterReportWindow", v => TimeSpan.TryParse(v, CultureInfo.InvariantCulture, out var t) && t >= TimeSpan.Zero, "a TimeSpan such as 00:30:00", problems);
         CheckParses(configuration, "Workflow:Reminders:EscalateAfter", v => int.TryParse(v, CultureInfo.InvariantCulture, out var n) && n >= 1, "a whole number of slips, at least 1", problems);
     }
 

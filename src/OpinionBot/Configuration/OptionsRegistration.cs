@@ -18,6 +18,7 @@ public static class OptionsRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BotTexts>();
         services.AddSingleton<OrganizationClock>();
+        services.AddSingleton<StoreTransaction>();
         return services;
     }
 }

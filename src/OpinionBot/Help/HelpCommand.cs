@@ -10,6 +10,8 @@ public sealed class HelpCommand(IServiceProvider services) : ICommand
 
     public string DescriptionKey => "command.help.description";
 
+    public bool RequiresRoster => false;
+
     public Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         // The router is resolved late: it is built from every command, this one included.

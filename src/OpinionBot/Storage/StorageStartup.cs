@@ -3,10 +3,12 @@ using LiteDB;
 namespace OpinionBot.Storage;
 
 /// <summary>Opens the database when the service starts, so a bad path fails the start rather than the first message.</summary>
-public sealed class StorageStartup(ILiteDatabase database, ILogger<StorageStartup> logger) : IHostedService
+public sealed class StorageStartup(ILiteDatabase database, IEnumerable<ICollectionIndexes> stores, ILogger<StorageStartup> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        foreach (var store in stores)
+            store.EnsureIndexes();
         logger.LogInformation("LiteDB open with {CollectionCount} collections (user version {UserVersion})",
             database.GetCollectionNames().Count(), database.UserVersion);
         return Task.CompletedTask;

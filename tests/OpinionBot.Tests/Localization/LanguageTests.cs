@@ -31,7 +31,8 @@ public sealed partial class LanguageTests
             var en = texts.Get(Language.EnUs, key);
             var zh = texts.Get(Language.ZhCn, key);
             Assert.False(string.IsNullOrWhiteSpace(en), key);
-            Assert.NotEqual(en, zh);
+            if (en.Any(char.IsAsciiLetter))
+                Assert.NotEqual(en, zh);
             Assert.Equal(Placeholders(en), Placeholders(zh));
         }
     }

@@ -1,0 +1,45 @@
+using LiteDB;
+
+namespace OpinionBot.Cases;
+
+/// <summary>A public-opinion incident (舆情事件), as the incident log requires it. Times are UTC.</summary>
+public sealed class Case
+{
+    [BsonId]
+    public string Number { get; set; } = "";
+    public int Year { get; set; }
+    public int Sequence { get; set; }
+
+    /// <summary>The intake card's submission id: the same submission never makes a second case.</summary>
+    public string SubmissionId { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string Summary { get; set; } = "";
+    public List<string> Links { get; set; } = [];
+    public Platform Platform { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+    public DateTimeOffset DiscoveredAt { get; set; }
+    public DateTimeOffset ReportedAt { get; set; }
+    public string ReporterKey { get; set; } = "";
+    public string ReporterName { get; set; } = "";
+    public string UnitId { get; set; } = "";
+    public List<string> CooperatingUnits { get; set; } = [];
+    public CaseLevel Level { get; set; }
+    public CaseCategory Category { get; set; }
+    public List<CaseFlag> Flags { get; set; } = [];
+    public Reach Reach { get; set; } = new();
+    public CommentTendency? CommentTendency { get; set; }
+    public CaseState State { get; set; } = CaseState.Reported;
+
+    /// <summary>The earliest deadline still owed, for lists and the index; null when nothing is owed.</summary>
+    public DateTimeOffset? NextDeadline { get; set; }
+
+    /// <summary>The local (organisation zone) date it was reported: the unit's daily report for that day.</summary>
+    public DateOnly ReportedOn { get; set; }
+}
+
+public sealed class Reach
+{
+    public long? Reposts { get; set; }
+    public long? Comments { get; set; }
+    public long? Views { get; set; }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using OpinionBot.Cards;
+using OpinionBot.Configuration;
+using OpinionBot.Localization;
+using OpinionBot.Roster;
+
+namespace OpinionBot.Cases;
+
+/// <summary>The case card: the incident log's fields, its links and summary, and the latest timeline entries.</summary>
+public sealed class CaseCard(BotTexts texts, OrganizationClock clock, RosterStore roster)
+{
+    public const int TimelineEntriesShown = 12;
+
+    public AdaptiveCard Build(Case @case, IReadOnlyList<CaseEvent> timeline, int evidenceCount, Language language)
+    {
+        string T(string key, params object?[] args) => texts.Get(language, key, args);
+        var none = T("case.none");
+        var unitName = roster.FindUnit(@case.UnitId)?.Name ?? @case.UnitId;
+
+        var facts = new List<(string, string)>
+        {
+            (T("case.fact.state"), T($"state.{@case.State}")),
+            (T("case.fact.level"), T($"level.{@case.Level}")),
+            (T("case.fact.category"), T($"category.{@case.Category}")),
+            (T("case.fact.platform"), T($"platform.{@case.Platform}")),
+            (T("case.fact.unit"), unitName),
+            (T("case.fact.reporter"), @case.ReporterName),
+            (T("case.fact.published"), @case.PublishedAt is { } published ? Time(published) : none),
+            (T("case.fact.discovered"), Time(@case.DiscoveredAt)),
+            (T("case.fact.reported"), Time(@case.ReportedAt)),
+            (T("case.fact.nextDeadline"), @case.NextDeadline is { } deadline ? Time(deadline) : none),
+            (T("case.fact.flags"), @case.Flags.Count == 0 ? none : string.Join(language == Language.ZhCn ? "、" : ", ", @case.Flags.Select(f => T($"flag.{f}")))),
+            (T("case.fact.reach"), T("case.reachValue", Count(@case.Reach.Reposts), Count(@case.Reach.Comments), Count(@case.Reach.Views))),
+            (T("case.fact.tendency"), @case.CommentTendency is { } tendency ? T($"tendency.{tendency}") : none),
+            (T("case.fact.evidence"), T("case.evidenceValue", evidenceCount)),
+        };
+
+        var card = new AdaptiveCard().Add(
+            CardElements.Heading($"{@case.Number} {@case.Title}"),
+            CardElements.Facts(facts),
+            CardElements.Text(T("case.links"), bold: true),
+            CardElements.Text(string.Join("\n\n", @case.Links.Select(l => $"[{Shorten(l)}]({l})"))));
+        if (@case.Summary.Length > 0)
+            card.Add(CardElements.Text(T("case.summary"), bold: true), CardElements.Text(@case.Summary));
+
+        card.Add(CardElements.Text(T("case.timeline"), bold: true));
+        var shown = timeline.TakeLast(TimelineEntriesShown).ToList();
+        if (timeline.Count > shown.Count)
+            card.Add(CardElements.Text(T("case.timelineMore", timeline.Count - shown.Count), subtle: true));
+        foreach (var entry in shown)
+        {
+            var comment = entry.Comment.Length > 0 ? $" — {Shorten(entry.Comment, 300)}" : "";
+            card.Add(CardElements.Text($"{Time(entry.At)} · {entry.ActorName} · {T($"event.{entry.Kind}")}{comment}"));
+        }
+
+        return card;
+    }
+
+    private string Time(DateTimeOffset utc) => clock.ToLocal(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private static string Count(long? value) => value?.ToString("N0", CultureInfo.InvariantCulture) ?? "—";
+
+    private static string Shorten(string text, int max = 80) => text.Length <= max ? text : text[..max] + "…";
+}

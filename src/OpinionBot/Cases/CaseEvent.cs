@@ -1,0 +1,26 @@
+using LiteDB;
+
+namespace OpinionBot.Cases;
+
+/// <summary>One entry of a case's timeline (全过程记录). Inserted once, never edited or deleted.</summary>
+public sealed class CaseEvent
+{
+    [BsonId]
+    public ObjectId Id { get; set; } = ObjectId.NewObjectId();
+    public string CaseNumber { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+    public CaseEventKind Kind { get; set; }
+    public string ActorKey { get; set; } = "";
+    public string ActorName { get; set; } = "";
+    public string Comment { get; set; } = "";
+
+    /// <summary>Names what caused the event (e.g. the inbound activity id), so a redelivered activity adds nothing.</summary>
+    public string DedupKey { get; set; } = ObjectId.NewObjectId().ToString();
+}
+
+public enum CaseEventKind
+{
+    Reported,
+    ProgressNote,
+    EvidenceAdded,
+}

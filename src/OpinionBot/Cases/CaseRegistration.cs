@@ -1,0 +1,24 @@
+using OpinionBot.Bot;
+using OpinionBot.Cases.Commands;
+using OpinionBot.Cases.Intake;
+using OpinionBot.Storage;
+
+namespace OpinionBot.Cases;
+
+public static class CaseRegistration
+{
+    public static IServiceCollection AddCases(this IServiceCollection services)
+    {
+        services.AddStore<CaseStore>();
+        services.AddSingleton<CaseCard>();
+        services.AddSingleton<CaseLookup>();
+        services.AddSingleton<IntakeValidator>();
+        services.AddSingleton<ICommand, ReportCommand>();
+        services.AddSingleton<ICommand, MyCasesCommand>();
+        services.AddSingleton<ICommand, ShowCaseCommand>();
+        services.AddSingleton<ICommand, UpdateCommand>();
+        services.AddSingleton<ICardAction, ReportCardAction>();
+        services.AddSingleton<IFreeTextHandler, PastedLinkIntake>();
+        return services;
+    }
+}

@@ -1,0 +1,54 @@
+using OpinionBot.Bot;
+using OpinionBot.Configuration;
+using OpinionBot.Localization;
+
+namespace OpinionBot.Cases.Commands;
+
+/// <summary><c>update 2026-0042 …</c> / <c>进展 …</c>: a progress note on the timeline, once per inbound activity.</summary>
+public sealed class UpdateCommand(CaseLookup lookup, CaseStore cases, OrganizationClock clock) : ICommand
+{
+    public const int MaxNoteLength = 2000;
+
+    public IReadOnlyList<CommandWord> Words { get; } = [new("update", Language.EnUs), new("进展", Language.ZhCn)];
+
+    public string DescriptionKey => "command.update.description";
+
+    public string ArgumentHint => "2026-0042 …";
+
+    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        if (await lookup.FindVisibleAsync(context, cancellationToken) is not { } @case)
+            return;
+
+        var note = NoteAfterNumber(context.Arguments);
+        if (note.Length == 0)
+        {
+            await context.ReplyTextAsync("update.textMissing", cancellationToken, context.Word);
+            return;
+        }
+
+        if (!@case.State.IsOpen())
+        {
+            await context.ReplyTextAsync("update.closed", cancellationToken, @case.Number, context.Text($"state.{@case.State}"));
+            return;
+        }
+
+        cases.Append(new CaseEvent
+        {
+            CaseNumber = @case.Number,
+            At = clock.UtcNow,
+            Kind = CaseEventKind.ProgressNote,
+            ActorKey = context.Actor.Key,
+            ActorName = context.Actor.Name,
+            Comment = note.Length <= MaxNoteLength ? note : note[..MaxNoteLength],
+            DedupKey = $"note:{context.Turn.Activity.Id ?? Guid.NewGuid().ToString("N")}",
+        });
+        await context.ReplyTextAsync("update.recorded", cancellationToken, @case.Number);
+    }
+
+    private static string NoteAfterNumber(string arguments)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(arguments, @"\d{4}\s*-\s*\d{1,6}");
+        return match.Success ? arguments[(match.Index + match.Length)..].Trim(' ', ':', '：', ',', '，') : "";
+    }
+}

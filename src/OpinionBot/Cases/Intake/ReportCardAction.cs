@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Options;
+using OpinionBot.Bot;
+using OpinionBot.BotFramework.Schema;
+using OpinionBot.Configuration;
+using OpinionBot.Deadlines;
+using OpinionBot.Evidence;
+using OpinionBot.Roster;
+
+namespace OpinionBot.Cases.Intake;
+
+/// <summary>
+/// The intake card's Submit: invalid input comes back on the same card with the input kept; a valid report is
+/// numbered and committed, then the card turns into the case card. The same submission twice makes one case.
+/// </summary>
+public sealed class ReportCardAction(
+    CaseStore cases,
+    EvidenceStore evidence,
+    RosterStore roster,
+    IntakeValidator validator,
+    CaseCard caseCard,
+    OrganizationClock clock,
+    IOptions<WorkflowOptions> workflow,
+    Localization.BotTexts texts) : ICardAction
+{
+    public string Verb => IntakeCard.Verb;
+
+    public Task<AdaptiveCardInvokeResponse> HandleAsync(CardActionContext context, CancellationToken cancellationToken)
+    {
+        if (!CaseAccess.CanReport(context.Actor))
+            return Task.FromResult(AdaptiveCardInvokeResponse.Error(403, "NotAnOfficer", context.Text("access.officersOnly")));
+
+        var values = IntakeValues.FromActionData(context.Action.Data);
+        var submissionId = values[IntakeFields.SubmissionId];
+        if (submissionId.Length is 0 or > 64)
+            return Task.FromResult(AdaptiveCardInvokeResponse.Error(400, "StaleCard", context.Text("intake.error.staleCard")));
+
+        if (cases.FindBySubmission(submissionId) is { } existing)
+            return Task.FromResult(CaseCardResponse(existing, context, "intake.alreadyRecorded"));
+
+        var units = CaseAccess.ReportableUnits(context.Actor, roster.AllUnits());
+        var result = validator.Validate(values, units.Select(u => u.Id).ToList());
+        if (result.Draft is not { } draft)
+            return Task.FromResult(AdaptiveCardInvokeResponse.Card(IntakeCard.Build(values, result.Errors, units, context.Language, texts).ToJson()));
+
+        var now = clock.UtcNow;
+        var local = clock.ToLocal(now);
+        draft.SubmissionId = submissionId;
+        draft.Year = local.Year;
+        draft.ReportedAt = now;
+        draft.ReportedOn = DateOnly.FromDateTime(local.DateTime);
+        draft.ReporterKey = context.Actor.Key;
+        draft.ReporterName = context.Actor.Name;
+        draft.State = CaseState.Reported;
+        draft.NextDeadline = now + workflow.Value.Deadlines.ReviewAfterReport;
+        var reported = new CaseEvent { At = now, Kind = CaseEventKind.Reported, ActorKey = context.Actor.Key, ActorName = context.Actor.Name };
+
+        var (@case, created) = cases.Create(draft, reported);
+        return Task.FromResult(CaseCardResponse(@case, context, created ? "intake.recorded" : "intake.alreadyRecorded"));
+    }
+
+    private AdaptiveCardInvokeResponse CaseCardResponse(Case @case, CardActionContext context, string noteKey)
+    {
+        var card = caseCard.Build(@case, cases.Timeline(@case.Number), evidence.Count(@case.Number), context.Language);
+        return AdaptiveCardInvokeResponse.Card(card.Prepend(Cards.CardElements.Text(context.Text(noteKey, @case.Number), bold: true)).ToJson());
+    }
+}

@@ -1,0 +1,49 @@
+using OpinionBot.BotFramework.Schema;
+
+namespace OpinionBot.Conversations;
+
+/// <summary>
+/// Records every conversation the bot sees, and installs and removals, as a reference for proactive messages.
+/// A personal chat is recorded only for people on the roster (the caller decides).
+/// </summary>
+public sealed class ConversationRecorder(ConversationStore store, TimeProvider time)
+{
+    public void Record(Activity activity, bool installed = true)
+    {
+        var conversationId = activity.Conversation?.Id;
+        if (string.IsNullOrEmpty(conversationId) || string.IsNullOrEmpty(activity.ServiceUrl)) return;
+
+        var data = SafeChannelData(activity);
+        var now = time.GetUtcNow();
+        var baseId = ConversationRecord.BaseOf(conversationId);
+        var record = store.Find(baseId) ?? new ConversationRecord { Id = baseId, FirstSeen = now };
+        var type = activity.Conversation!.ConversationType ?? (activity.Conversation.IsGroup == true ? ConversationTypes.GroupChat : ConversationTypes.Personal);
+
+        record.BaseId = baseId;
+        record.ConversationType = type;
+        record.ServiceUrl = activity.ServiceUrl;
+        record.ChannelId = activity.ChannelId ?? "msteams";
+        record.TenantId = activity.GetTenantId() ?? record.TenantId;
+        record.TeamId = data?.Team?.Id ?? record.TeamId;
+        record.TeamsChannelId = data?.Channel?.Id ?? record.TeamsChannelId;
+        record.Name = data?.Channel?.Name ?? data?.Team?.Name ?? activity.Conversation.Name ?? record.Name;
+        record.BotId = activity.Recipient?.Id ?? record.BotId;
+        record.BotName = activity.Recipient?.Name ?? record.BotName;
+        if (type == ConversationTypes.Personal && activity.From?.Id is { } userId && userId != activity.Recipient?.Id)
+        {
+            record.UserId = userId;
+            record.UserAadObjectId = activity.From.AadObjectId?.ToLowerInvariant() ?? record.UserAadObjectId;
+        }
+
+        record.Locale = activity.Locale ?? record.Locale;
+        record.Installed = installed;
+        record.LastSeen = now;
+        store.Save(record);
+    }
+
+    private static TeamsChannelData? SafeChannelData(Activity activity)
+    {
+        try { return activity.GetChannelData<TeamsChannelData>(); }
+        catch (System.Text.Json.JsonException) { return null; }
+    }
+}

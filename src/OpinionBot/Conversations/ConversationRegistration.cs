@@ -1,0 +1,14 @@
+using OpinionBot.Storage;
+
+namespace OpinionBot.Conversations;
+
+public static class ConversationRegistration
+{
+    public static IServiceCollection AddConversations(this IServiceCollection services)
+    {
+        services.AddStore<ConversationStore>();
+        services.AddSingleton<ConversationRecorder>();
+        services.AddHostedService<TrustStoredServiceUrls>();
+        return services;
+    }
+}

@@ -1,0 +1,29 @@
+using LiteDB;
+using OpinionBot.BotFramework.Schema;
+using OpinionBot.Storage;
+
+namespace OpinionBot.Conversations;
+
+public sealed class ConversationStore(ILiteDatabase database) : ICollectionIndexes
+{
+    private ILiteCollection<ConversationRecord> Records => database.GetCollection<ConversationRecord>("conversations");
+
+    public void EnsureIndexes()
+    {
+        Records.EnsureIndex(r => r.BaseId);
+        Records.EnsureIndex(r => r.UserAadObjectId);
+        Records.EnsureIndex(r => r.UserId);
+    }
+
+    public ConversationRecord? Find(string conversationId) => Records.FindById(conversationId) ?? Records.FindOne(r => r.BaseId == conversationId);
+
+    /// <summary>The personal chat with a user, by Teams user id or Entra object id.</summary>
+    public ConversationRecord? FindPersonalChat(string? teamsUserId, string? aadObjectId) =>
+        Records.Find(r => r.ConversationType == ConversationTypes.Personal && ((teamsUserId != null && r.UserId == teamsUserId) || (aadObjectId != null && r.UserAadObjectId == aadObjectId)))
+            .OrderByDescending(r => r.LastSeen)
+            .FirstOrDefault();
+
+    public IReadOnlyList<string> ServiceUrls() => Records.FindAll().Select(r => r.ServiceUrl).Distinct().ToList();
+
+    public void Save(ConversationRecord record) => Records.Upsert(record);
+}

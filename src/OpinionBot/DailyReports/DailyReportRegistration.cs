@@ -1,0 +1,14 @@
+using OpinionBot.Bot;
+using OpinionBot.Storage;
+
+namespace OpinionBot.DailyReports;
+
+public static class DailyReportRegistration
+{
+    public static IServiceCollection AddDailyReports(this IServiceCollection services)
+    {
+        services.AddStore<DailyReportStore>();
+        services.AddSingleton<ICommand, ZeroCommand>();
+        return services;
+    }
+}

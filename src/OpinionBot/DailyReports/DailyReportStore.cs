@@ -1,0 +1,41 @@
+using LiteDB;
+using OpinionBot.Cases;
+using OpinionBot.Roster;
+using OpinionBot.Storage;
+
+namespace OpinionBot.DailyReports;
+
+/// <summary>Zero reports; a unit has reported a day when it filed a case or a zero report that day.</summary>
+public sealed class DailyReportStore(ILiteDatabase database, StoreTransaction transaction, CaseStore cases) : ICollectionIndexes
+{
+    private ILiteCollection<ZeroReport> ZeroReports => database.GetCollection<ZeroReport>("zero_reports");
+
+    public void EnsureIndexes()
+    {
+        ZeroReports.EnsureIndex(z => z.Day);
+        ZeroReports.EnsureIndex(z => z.UnitId);
+    }
+
+    /// <summary>Records the zero report unless the unit already reported that day, checked and written as one step.</summary>
+    public ZeroReportOutcome RecordZero(string unitId, DateOnly day, Actor actor, DateTimeOffset now) =>
+        transaction.Run(() =>
+        {
+            if (cases.FirstCaseOn(unitId, day) is { } filed)
+                return new ZeroReportOutcome(ZeroReportResult.CaseAlreadyFiled, filed.Number);
+            var id = ZeroReport.IdFor(unitId, day);
+            if (ZeroReports.Exists(z => z.Id == id))
+                return new ZeroReportOutcome(ZeroReportResult.AlreadyRecorded, null);
+
+            ZeroReports.Insert(new ZeroReport { Id = id, UnitId = unitId, Day = day, ByKey = actor.Key, ByName = actor.Name, At = now });
+            return new ZeroReportOutcome(ZeroReportResult.Recorded, null);
+        });
+}
+
+public enum ZeroReportResult
+{
+    Recorded,
+    AlreadyRecorded,
+    CaseAlreadyFiled,
+}
+
+public sealed record ZeroReportOutcome(ZeroReportResult Result, string? CaseNumber);

@@ -1,0 +1,17 @@
+using OpinionBot.Bot;
+using OpinionBot.Storage;
+
+namespace OpinionBot.Evidence;
+
+public static class EvidenceRegistration
+{
+    public static IServiceCollection AddEvidence(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<EvidenceOptions>(configuration.GetSection(EvidenceOptions.Section));
+        services.AddStore<EvidenceStore>();
+        services.AddSingleton<EvidenceCollector>();
+        services.AddSingleton<ICommand, AttachCommand>();
+        services.AddSingleton<IFreeTextHandler, FilesAfterReport>();
+        return services;
+    }
+}

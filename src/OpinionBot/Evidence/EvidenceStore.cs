@@ -1,0 +1,52 @@
+using System.Security.Cryptography;
+using LiteDB;
+using OpinionBot.Cases;
+using OpinionBot.Roster;
+using OpinionBot.Storage;
+
+namespace OpinionBot.Evidence;
+
+/// <summary>Evidence files in LiteDB file storage, linked to their case, each with a timeline event — all in one transaction.</summary>
+public sealed class EvidenceStore(ILiteDatabase database, StoreTransaction transaction, CaseStore cases) : ICollectionIndexes
+{
+    private ILiteCollection<EvidenceFile> Files => database.GetCollection<EvidenceFile>("evidence");
+
+    public void EnsureIndexes() => Files.EnsureIndex(f => f.CaseNumber);
+
+    public int Count(string caseNumber) => Files.Count(f => f.CaseNumber == caseNumber);
+
+    public IReadOnlyList<EvidenceFile> ForCase(string caseNumber) => Files.Find(f => f.CaseNumber == caseNumber).OrderBy(f => f.AddedAt).ToList();
+
+    /// <summary>Keeps <paramref name="content"/> for the case; false when the same bytes are already attached to it.</summary>
+    public bool Add(string caseNumber, string name, string contentType, byte[] content, Actor actor, DateTimeOffset now)
+    {
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
+        var id = EvidenceFile.IdFor(caseNumber, sha256);
+        return transaction.Run(() =>
+        {
+            if (Files.Exists(f => f.Id == id)) return false;
+
+            var file = new EvidenceFile
+            {
+                Id = id, CaseNumber = caseNumber, Name = name, ContentType = contentType, Size = content.LongLength,
+                Sha256 = sha256, AddedByKey = actor.Key, AddedByName = actor.Name, AddedAt = now,
+            };
+            using var stream = new MemoryStream(content, writable: false);
+            database.FileStorage.Upload(id, name, stream, new BsonDocument { ["case"] = caseNumber, ["sha256"] = sha256, ["contentType"] = contentType });
+            Files.Insert(file);
+            cases.AppendInTransaction(new CaseEvent
+            {
+                CaseNumber = caseNumber, At = now, Kind = CaseEventKind.EvidenceAdded, ActorKey = actor.Key, ActorName = actor.Name,
+                Comment = $"{name} ({content.LongLength:N0} B, SHA-256 {sha256[..12]}…)", DedupKey = id,
+            });
+            return true;
+        });
+    }
+
+    public byte[] Read(string id)
+    {
+        using var stream = new MemoryStream();
+        database.FileStorage.Download(id, stream);
+        return stream.ToArray();
+    }
+}

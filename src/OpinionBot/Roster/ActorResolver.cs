@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using OpinionBot.BotFramework.Builder;
+using OpinionBot.BotFramework.Connector;
+using OpinionBot.Localization;
+
+namespace OpinionBot.Roster;
+
+/// <summary>
+/// Who is speaking: matched by <c>from.aadObjectId</c>, else by the email/UPN the Teams members API gives for them
+/// (asked once per user, then kept). Remembers the language they last used, for later proactive messages.
+/// Nothing is stored for someone the roster does not name; their lookup is only remembered in memory.
+/// </summary>
+public sealed class ActorResolver(
+    RosterDirectory directory,
+    PersonProfileStore profiles,
+    IConnectorClientFactory connectors,
+    TimeProvider time,
+    ILogger<ActorResolver> logger)
+{
+    private readonly ConcurrentDictionary<string, PersonProfile> _lookedUp = new();
+
+    public async Task<Actor?> ResolveAsync(ITurnContext turn, Language language, CancellationToken cancellationToken)
+    {
+        var from = turn.Activity.From;
+        if (string.IsNullOrEmpty(from?.Id)) return null;
+
+        var profile = profiles.Find(from.Id) ?? _lookedUp.GetValueOrDefault(from.Id) ?? new PersonProfile { TeamsUserId = from.Id };
+        profile.AadObjectId = PersonKeyOrNull(from.AadObjectId) ?? profile.AadObjectId;
+        profile.Name = from.Name ?? profile.Name;
+
+        var actor = directory.Find(from.Id, profile.Name, [profile.AadObjectId, profile.Email, profile.UserPrincipalName]);
+        if (actor is null && !profile.MembersApiChecked)
+        {
+            await LookUpMemberAsync(turn, profile, cancellationToken);
+            actor = directory.Find(from.Id, profile.Name, [profile.AadObjectId, profile.Email, profile.UserPrincipalName]);
+        }
+
+        if (actor is not null)
+        {
+            profile.LastLanguage = language.Tag();
+            profile.UpdatedAt = time.GetUtcNow();
+            profiles.Save(profile);
+        }
+
+        return actor;
+    }
+
+    public IReadOnlyList<string> Contacts() => directory.Contacts();
+
+    private async Task LookUpMemberAsync(ITurnContext turn, PersonProfile profile, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        try
+        {
+            var member = await connectors.Create(activity.ServiceUrl!)
+                .GetConversationMemberAsync(activity.Conversation!.Id!, profile.TeamsUserId, cancellationToken);
+            profile.Email = PersonKeyOrNull(member.Email);
+            profile.UserPrincipalName = PersonKeyOrNull(member.UserPrincipalName);
+            profile.AadObjectId ??= PersonKeyOrNull(member.AadObjectId);
+            profile.MembersApiChecked = true;
+            _lookedUp[profile.TeamsUserId] = profile;
+        }
+        catch (ConnectorException ex)
+        {
+            logger.LogWarning(ex, "Could not look up member {UserId} in {ConversationId}", profile.TeamsUserId, activity.Conversation?.Id);
+        }
+    }
+
+    private static string? PersonKeyOrNull(string? value) => string.IsNullOrWhiteSpace(value) ? null : PersonKey.Normalize(value);
+}

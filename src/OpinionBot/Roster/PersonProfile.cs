@@ -1,0 +1,17 @@
+using LiteDB;
+
+namespace OpinionBot.Roster;
+
+/// <summary>What the bot learned about a Teams user: their identifiers (fetched once from the members API) and last language.</summary>
+public sealed class PersonProfile
+{
+    [BsonId]
+    public string TeamsUserId { get; set; } = "";
+    public string? AadObjectId { get; set; }
+    public string? Email { get; set; }
+    public string? UserPrincipalName { get; set; }
+    public string Name { get; set; } = "";
+    public bool MembersApiChecked { get; set; }
+    public string? LastLanguage { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
