@@ -278,7 +278,7 @@ test("web client: screenshot of the help card (artifacts/e2e/help-card.png)", as
       "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1500 }, locale: "zh-CN" });
     const page = await context.newPage();
     await page.goto(api("/"), { waitUntil: "domcontentloaded" });
     // Han characters take the Simplified Chinese glyphs of Noto CJK only when the page says zh.
