@@ -65,9 +65,7 @@ public sealed class EvidenceCollector(
     }
 
     private static string TooLarge(CommandContext context, ChatFile file, long size, long max) =>
-        context.Text("evidence.tooLarge", file.Name, Megabytes(size), Megabytes(max));
-
-    private static string Megabytes(long bytes) => (bytes / 1024d / 1024d).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+        context.Text("evidence.tooLarge", file.Name, FileSize.Format(size), FileSize.Format(max));
 
     private static async Task<byte[]> ReadLimitedAsync(HttpContent content, long limit, CancellationToken cancellationToken)
     {

@@ -14,10 +14,6 @@ public sealed class StorageStartup(ILiteDatabase database, IEnumerable<ICollecti
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        database.Checkpoint();
-        logger.LogInformation("LiteDB checkpointed for shutdown");
-        return Task.CompletedTask;
-    }
+    /// <summary>The database itself is disposed (and so checkpointed and closed) with the service provider, after every hosted service has stopped.</summary>
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -88,9 +88,9 @@ public sealed class ZeroReportAndEvidenceTests : CaseTestBase
         await Bot.PostActivityAsync(MessageWithImage($"attach {number}", "big"));
         var reply = (await Connector.WaitForActivitiesAsync(before + 1))[before];
 
-        Assert.Equal("“screenshot.png”大小为 0 MB，超过 0 MB 上限，未保存。", reply.Text);
+        Assert.Equal("“screenshot.png” is 4.9 KB; the limit is 4 KB. Nothing was stored.", reply.Text);
         Assert.Equal(0, Database.GetCollection("evidence").Count());
-        Assert.Equal(0, Database.FileStorage.FindAll().Count());
+        Assert.Empty(Database.FileStorage.FindAll());
     }
 
     [Fact]
