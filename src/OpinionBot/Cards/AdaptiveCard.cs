@@ -55,7 +55,7 @@ public sealed class AdaptiveCard
         if (_actions.Count > 0) card["actions"] = _actions.DeepClone();
         foreach (var (name, value) in _extra) card[name] = value?.DeepClone();
 
-        var size = Encoding.UTF8.GetByteCount(card.ToJsonString());
+        var size = Encoding.UTF8.GetByteCount(card.ToJsonString(BotJson.Options));
         if (size > MaxBytes)
             throw new InvalidOperationException($"The card is {size} bytes; Teams accepts at most {MaxBytes}.");
         return card;
@@ -64,7 +64,7 @@ public sealed class AdaptiveCard
     public Attachment ToAttachment() => new()
     {
         ContentType = AttachmentContentTypes.AdaptiveCard,
-        Content = JsonSerializer.SerializeToElement(ToJson()),
+        Content = JsonSerializer.SerializeToElement(ToJson(), BotJson.Options),
     };
 
     public Activity ToActivity(string? summary = null) => new()

@@ -9,7 +9,8 @@ namespace OpinionBot.Cases;
 /// <summary>The case card: the incident log's fields, its links and summary, and the latest timeline entries.</summary>
 public sealed class CaseCard(BotTexts texts, OrganizationClock clock, RosterStore roster)
 {
-    public const int TimelineEntriesShown = 12;
+    public const int TimelineEntriesShown = 10;
+    public const int TimelineCommentShown = 200;
 
     public AdaptiveCard Build(Case @case, IReadOnlyList<CaseEvent> timeline, int evidenceCount, Language language)
     {
@@ -49,7 +50,7 @@ public sealed class CaseCard(BotTexts texts, OrganizationClock clock, RosterStor
             card.Add(CardElements.Text(T("case.timelineMore", timeline.Count - shown.Count), subtle: true));
         foreach (var entry in shown)
         {
-            var comment = entry.Comment.Length > 0 ? $" — {Shorten(entry.Comment, 300)}" : "";
+            var comment = entry.Comment.Length > 0 ? $" — {Shorten(entry.Comment, TimelineCommentShown)}" : "";
             card.Add(CardElements.Text($"{Time(entry.At)} · {entry.ActorName} · {T($"event.{entry.Kind}")}{comment}"));
         }
 

@@ -11,6 +11,7 @@ public static class CaseRegistration
     {
         services.AddStore<CaseStore>();
         services.AddSingleton<CaseCard>();
+        services.AddSingleton<MyCasesCard>();
         services.AddSingleton<CaseLookup>();
         services.AddSingleton<IntakeValidator>();
         services.AddSingleton<ICommand, ReportCommand>();

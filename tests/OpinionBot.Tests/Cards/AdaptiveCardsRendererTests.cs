@@ -46,7 +46,7 @@ public sealed class AdaptiveCardsRendererTests
         foreach (var (name, card) in CardCatalog.All())
         {
             Assert.Equal("1.5", (string?)card["version"]);
-            Assert.True(Encoding.UTF8.GetByteCount(card.ToJsonString()) < AdaptiveCard.MaxBytes, name);
+            Assert.True(Encoding.UTF8.GetByteCount(card.ToJsonString(BotFramework.Schema.BotJson.Options)) < AdaptiveCard.MaxBytes, name);
         }
     }
 

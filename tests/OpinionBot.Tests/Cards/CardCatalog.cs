@@ -1,22 +1,66 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using OpinionBot.Bot;
+using OpinionBot.Cases;
+using OpinionBot.Cases.Intake;
 using OpinionBot.Help;
 using OpinionBot.Localization;
+using OpinionBot.Roster;
+using OpinionBot.Tests.Support;
 
 namespace OpinionBot.Tests.Cards;
 
-/// <summary>Every card the bot can produce, in both languages. A feature that adds a card adds it here.</summary>
+/// <summary>Every card the bot can produce, in both languages, built by the real services. A feature that adds a card adds it here.</summary>
 public static class CardCatalog
 {
     public static IEnumerable<(string Name, JsonObject Card)> All()
     {
-        var texts = new BotTexts();
-        var commands = new ServiceCollection().AddOpinionBot().BuildServiceProvider().GetRequiredService<CommandRouter>().Commands;
+        using var bot = new BotApplication(TestRoster.Settings());
+        var services = bot.Services;
+        var texts = services.GetRequiredService<BotTexts>();
+        var commands = services.GetRequiredService<CommandRouter>().Commands;
+        var units = services.GetRequiredService<RosterStore>().AllUnits();
+        var validator = services.GetRequiredService<IntakeValidator>();
+        var (@case, timeline) = LargestCase();
+        var cards = new List<(string, JsonObject)>();
+
         foreach (var language in Enum.GetValues<Language>())
         {
             string Text(string key, object?[] args) => texts.Get(language, key, args);
-            yield return ($"help.{language.Tag()}", HelpCard.Build(commands, language, Text).ToJson());
+            var tag = language.Tag();
+            cards.Add(($"help.{tag}", HelpCard.Build(commands, language, Text).ToJson()));
+
+            var fresh = new IntakeValues { [IntakeFields.SubmissionId] = "0123456789abcdef0123456789abcdef", [IntakeFields.Unit] = units[0].Id };
+            cards.Add(($"intake.{tag}", IntakeCard.Build(fresh, [], units, language, texts).ToJson()));
+            cards.Add(($"intake.prefilled.{tag}", IntakeCard.Build(fresh, [], units, language, texts, prefilled: true).ToJson()));
+
+            var bad = new IntakeValues { [IntakeFields.Links] = "not a link", [IntakeFields.Reposts] = "-1", [IntakeFields.Level] = "V", [IntakeFields.PublishedDate] = "2026-13-01" };
+            var errors = validator.Validate(bad, ["nowhere"]).Errors;
+            cards.Add(($"intake.errors.{tag}", IntakeCard.Build(bad, errors, units, language, texts).ToJson()));
+
+            cards.Add(($"case.{tag}", services.GetRequiredService<CaseCard>().Build(@case, timeline, 3, language).ToJson()));
+            cards.Add(($"my.{tag}", services.GetRequiredService<MyCasesCard>().Build(Enumerable.Repeat(@case, 20).ToList(), 57, language).ToJson()));
         }
+
+        return cards;
+    }
+
+    /// <summary>A case with every field at its longest and a long timeline, to hold cards to the size limit.</summary>
+    private static (Case, IReadOnlyList<CaseEvent>) LargestCase()
+    {
+        var at = new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero);
+        var @case = new Case
+        {
+            Number = "2026-0042", Title = new string('题', IntakeFields.MaxTitleLength), Summary = new string('摘', IntakeFields.MaxSummaryLength),
+            Links = Enumerable.Range(0, IntakeFields.MaxLinks).Select(i => $"https://weibo.com/{i}/{new string('x', 150)}").ToList(),
+            Platform = Platform.Weibo, PublishedAt = at.AddHours(-3), DiscoveredAt = at.AddHours(-1), ReportedAt = at,
+            ReporterName = "王芳", UnitId = TestRoster.Unit1, Level = CaseLevel.II, Category = CaseCategory.Rumour,
+            Flags = Enum.GetValues<CaseFlag>().ToList(), Reach = new Reach { Reposts = 12345, Comments = 678, Views = 9_876_543 },
+            CommentTendency = CommentTendency.Negative, NextDeadline = at.AddHours(1),
+        };
+        var timeline = Enumerable.Range(0, 40)
+            .Select(i => new CaseEvent { CaseNumber = @case.Number, At = at.AddMinutes(i), Kind = CaseEventKind.ProgressNote, ActorName = "王芳", Comment = new string('进', 2000) })
+            .ToList();
+        return (@case, timeline);
     }
 }
