@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpinionBot.Bot;
 using OpinionBot.Localization;
 using OpinionBot.Tests.Support;
+using OpinionBot.Testing;
 
 namespace OpinionBot.Tests.Bot;
 

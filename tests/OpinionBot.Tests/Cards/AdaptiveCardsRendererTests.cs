@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using OpinionBot.Cards;
 using OpinionBot.Tests.Support;
+using OpinionBot.Testing;
 
 namespace OpinionBot.Tests.Cards;
 

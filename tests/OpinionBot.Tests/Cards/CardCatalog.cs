@@ -7,6 +7,7 @@ using OpinionBot.Help;
 using OpinionBot.Localization;
 using OpinionBot.Roster;
 using OpinionBot.Tests.Support;
+using OpinionBot.Testing;
 
 namespace OpinionBot.Tests.Cards;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using OpinionBot.Configuration;
 using OpinionBot.Tests.Support;
+using OpinionBot.Testing;
 
 namespace OpinionBot.Tests.Configuration;
 

@@ -8,6 +8,7 @@ using Microsoft.IdentityModel.Tokens;
 using OpinionBot.BotFramework.Authentication;
 using OpinionBot.BotFramework.Tests.Authentication;
 using OpinionBot.Tests.Support;
+using OpinionBot.Testing;
 
 namespace OpinionBot.Tests.Integration;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using OpinionBot.Tests.Support;
+using OpinionBot.Testing;
 
 namespace OpinionBot.Tests.Integration;
 

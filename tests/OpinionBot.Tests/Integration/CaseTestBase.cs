@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
 using OpinionBot.Tests.Support;
+using OpinionBot.Testing;
 
 namespace OpinionBot.Tests.Integration;
 

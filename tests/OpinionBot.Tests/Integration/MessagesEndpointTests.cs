@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using OpinionBot.Tests.Support;
+using OpinionBot.Testing;
 
 namespace OpinionBot.Tests.Integration;
 

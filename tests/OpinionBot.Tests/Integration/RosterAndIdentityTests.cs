@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using OpinionBot.Tests.Support;
+using OpinionBot.Testing;
 
 namespace OpinionBot.Tests.Integration;
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using OpinionBot.Tests.Support;
+using OpinionBot.Testing;
 
 namespace OpinionBot.Tests.Integration;
 

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace OpinionBot.Tests.Support;
+namespace OpinionBot.Testing;
 
 /// <summary>A Bot Connector on a loopback port that records every call and answers as Teams does.</summary>
 public sealed class FakeBotConnector : IAsyncDisposable

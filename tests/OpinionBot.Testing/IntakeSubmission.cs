@@ -1,4 +1,4 @@
-namespace OpinionBot.Tests.Support;
+namespace OpinionBot.Testing;
 
 /// <summary>The data of a filled-in intake card as Teams posts it (inputs merged into the action's data).</summary>
 public static class IntakeSubmission

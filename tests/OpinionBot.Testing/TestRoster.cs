@@ -1,4 +1,4 @@
-namespace OpinionBot.Tests.Support;
+namespace OpinionBot.Testing;
 
 /// <summary>A small organisation for tests: two units, an office, an admin.</summary>
 public static class TestRoster

@@ -1,4 +1,4 @@
-namespace OpinionBot.Tests.Support;
+namespace OpinionBot.Testing;
 
 /// <summary>Teams-shaped activities as the channel (or the Agents Playground) sends them.</summary>
 public static class TeamsActivities

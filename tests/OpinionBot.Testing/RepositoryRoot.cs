@@ -1,4 +1,4 @@
-namespace OpinionBot.Tests.Support;
+namespace OpinionBot.Testing;
 
 public static class RepositoryRoot
 {
