@@ -1,0 +1,20 @@
+using LiteDB;
+using OpinionBot.Storage;
+
+namespace OpinionBot.Tests.Support;
+
+/// <summary>A LiteDB file of its own in the temp folder, deleted afterwards.</summary>
+public sealed class TestDatabase : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "opinionbot-tests", Guid.NewGuid().ToString("N"));
+
+    public TestDatabase() => Database = LiteDbRegistration.Open(Path.Combine(_folder, "unit.db"));
+
+    public ILiteDatabase Database { get; }
+
+    public void Dispose()
+    {
+        Database.Dispose();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}
