@@ -24,7 +24,7 @@ public static partial class LinkPaste
     /// <summary>The message without its links, squeezed to one line.</summary>
     public static string Title(string text, int maxLength)
     {
-        var title = Whitespace().Replace(LinkPattern().Replace(text, " "), " ").Trim(' ', ':', '：', '-', '—');
+        var title = Whitespace().Replace(LinkPattern().Replace(text, " "), " ").Trim(' ', ':', '：', '-', '—', '。', '，', ',', '.', '；', ';');
         return title.Length <= maxLength ? title : title[..maxLength];
     }
 
