@@ -1,3 +1,4 @@
+using OpinionBot.Approvals;
 using OpinionBot.Bot;
 using OpinionBot.BotFramework.Hosting;
 using OpinionBot.Cases;
@@ -22,6 +23,7 @@ builder.Services.AddConversations();
 builder.Services.AddCases();
 builder.Services.AddEvidence(builder.Configuration);
 builder.Services.AddDailyReports();
+builder.Services.AddApprovals(builder.Configuration);
 builder.Services.AddOpinionBot();
 builder.Services.AddHostedService<AnonymousModeWarning>();
 

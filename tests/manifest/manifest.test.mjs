@@ -83,7 +83,7 @@ test("bot: personal, team and group chat, files, the command list in every scope
   assert.equal(bot.botId, manifest.id, "the bot id and the app id are the same Azure Bot app id");
   assert.deepEqual([...bot.scopes].sort(), ["groupChat", "personal", "team"]);
   assert.equal(bot.supportsFiles, true);
-  const expected = ["help", "report", "my", "case", "update", "zero", "attach"];
+  const expected = ["help", "report", "my", "case", "update", "zero", "attach", "respond", "resolve", "review"];
   for (const scope of bot.scopes) {
     const lists = bot.commandLists.filter((l) => l.scopes.includes(scope));
     assert.equal(lists.length, 1, `one command list for ${scope}`);

@@ -71,7 +71,7 @@ public sealed class OpinionBotHandler(
 
         var actor = await actors.ResolveAsync(turnContext, language, cancellationToken);
         if (actor is null)
-            return AdaptiveCardInvokeResponse.Error(403, "NotOnRoster", NotOnRoster(language));
+            return AdaptiveCardInvokeResponse.Error(400, "NotOnRoster", NotOnRoster(language));
 
         conversations.Record(turnContext.Activity);
         return await handler.HandleAsync(new CardActionContext(turnContext, action, language, actor, texts), cancellationToken);

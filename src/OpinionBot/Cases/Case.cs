@@ -35,6 +35,37 @@ public sealed class Case
 
     /// <summary>The local (organisation zone) date it was reported: the unit's daily report for that day.</summary>
     public DateOnly ReportedOn { get; set; }
+
+    /// <summary>Counts every change; a card carries the version it showed, so a press on an older card is recognised.</summary>
+    public int Version { get; set; }
+
+    /// <summary>A leader's question awaiting the officer's answer (需补充信息), with who asked.</summary>
+    public string? PendingQuestion { get; set; }
+    public string? QuestionAskedBy { get; set; }
+
+    public ResponseDraft? Response { get; set; }
+    public string? HandlingResult { get; set; }
+    public string? ClosingReview { get; set; }
+
+    /// <summary>Levels I and II need the principal leader's sign-off too.</summary>
+    public bool IsMajor => Level is CaseLevel.I or CaseLevel.II;
+}
+
+/// <summary>The public response (回应) as drafted by the officer and signed off by the leaders.</summary>
+public sealed class ResponseDraft
+{
+    public string Text { get; set; } = "";
+    public ResponseStage Stage { get; set; }
+    public string DraftedBy { get; set; } = "";
+    public DateTimeOffset DraftedAt { get; set; }
+}
+
+public enum ResponseStage
+{
+    SupervisorReview,
+    PrincipalReview,
+    Approved,
+    Published,
 }
 
 public sealed class Reach

@@ -18,6 +18,10 @@ public static class CaseRegistration
         services.AddSingleton<ICommand, MyCasesCommand>();
         services.AddSingleton<ICommand, ShowCaseCommand>();
         services.AddSingleton<ICommand, UpdateCommand>();
+        services.AddSingleton<ICommand, ResolveCommand>();
+        services.AddSingleton<ICommand, ReviewCommand>();
+        services.AddSingleton<LifecycleCommandRunner>();
+        services.AddSingleton<Lifecycle.RefusalText>();
         services.AddSingleton<ICardAction, ReportCardAction>();
         services.AddSingleton<IFreeTextHandler, PastedLinkIntake>();
         return services;

@@ -1,4 +1,6 @@
 using LiteDB;
+using OpinionBot.Cases.Lifecycle;
+using OpinionBot.Roster;
 using OpinionBot.Storage;
 
 namespace OpinionBot.Cases;
@@ -51,6 +53,36 @@ public sealed class CaseStore(ILiteDatabase database, StoreTransaction transacti
 
     public Case? Find(string number) => Cases.FindById(number);
 
+    /// <summary>
+    /// Applies a command as one step: the case is read, checked by the lifecycle, and — when allowed — saved with its
+    /// events. A card that showed an older <paramref name="expectedVersion"/> changes nothing (it is stale).
+    /// </summary>
+    public CaseChange Apply(string number, Actor actor, CaseCommand command, int? expectedVersion, DateTimeOffset now, string dedupKey, IReadOnlyCollection<string> unitIds) =>
+        transaction.Run(() =>
+        {
+            if (Cases.FindById(number) is not { } current)
+                return new CaseChange(null, Decision.Refuse("case.notFound", number), Stale: false);
+            if (expectedVersion is { } version && version != current.Version)
+                return new CaseChange(current, Decision.Refuse("lifecycle.stale"), Stale: true);
+
+            var before = current.State;
+            var decision = CaseLifecycle.Apply(current, actor, command, unitIds);
+            if (!decision.Allowed)
+                return new CaseChange(Cases.FindById(number), decision, Stale: false);
+
+            Cases.Update(current);
+            for (var i = 0; i < decision.Events.Count; i++)
+            {
+                AppendInTransaction(new CaseEvent
+                {
+                    CaseNumber = number, At = now, Kind = decision.Events[i], ActorKey = actor.Key, ActorName = actor.Name,
+                    Comment = i == 0 ? command.Text.Trim() : "", DedupKey = $"{dedupKey}:{i}",
+                });
+            }
+
+            return new CaseChange(current, decision, Stale: false, PreviousState: before);
+        });
+
     public Case? FindBySubmission(string submissionId) => Cases.FindOne(c => c.SubmissionId == submissionId);
 
     /// <summary>Open cases of the given units, newest first.</summary>
@@ -89,3 +121,5 @@ public sealed class CaseStore(ILiteDatabase database, StoreTransaction transacti
     public IReadOnlyList<CaseEvent> Timeline(string number) =>
         Events.Find(e => e.CaseNumber == number).OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
 }
+
+public sealed record CaseChange(Case? Case, Decision Decision, bool Stale, CaseState? PreviousState = null);

@@ -16,7 +16,8 @@ public sealed class RosterAndIdentityTests : CaseTestBase
         var invoke = await SubmitAsync(IntakeSubmission.Valid(), stranger);
 
         Assert.Equal("You are not on the OpinionBot roster yet, so I can't do that for you. Please ask admin@contoso.example to add you.", reply.Text);
-        Assert.Equal(403, invoke.GetProperty("statusCode").GetInt32());
+        Assert.Equal(400, invoke.GetProperty("statusCode").GetInt32());
+        Assert.Equal("NotOnRoster", invoke.GetProperty("value").GetProperty("code").GetString());
         Assert.Equal(0, Database.GetCollection("cases").Count());
         Assert.Equal(0, Database.GetCollection("people").Count());
         Assert.Equal(0, Database.GetCollection("conversations").Count());

@@ -4,8 +4,11 @@ using OpinionBot.Localization;
 
 namespace OpinionBot.Cases.Commands;
 
-/// <summary><c>update 2026-0042 …</c> / <c>进展 …</c>: a progress note on the timeline, once per inbound activity.</summary>
-public sealed class UpdateCommand(CaseLookup lookup, CaseStore cases, OrganizationClock clock) : ICommand
+/// <summary>
+/// <c>update 2026-0042 …</c> / <c>进展 …</c>: a progress note on the timeline, once per inbound activity. When a leader
+/// asked for more information, the officer's update is the answer and goes back to the leader.
+/// </summary>
+public sealed class UpdateCommand(CaseLookup lookup, CaseStore cases, LifecycleCommandRunner runner, Approvals.ApprovalFlow flow, OrganizationClock clock) : ICommand
 {
     public const int MaxNoteLength = 2000;
 
@@ -20,7 +23,7 @@ public sealed class UpdateCommand(CaseLookup lookup, CaseStore cases, Organizati
         if (await lookup.FindVisibleAsync(context, cancellationToken) is not { } @case)
             return;
 
-        var note = NoteAfterNumber(context.Arguments);
+        var note = LifecycleCommandRunner.TextAfterNumber(context.Arguments);
         if (note.Length == 0)
         {
             await context.ReplyTextAsync("update.textMissing", cancellationToken, context.Word);
@@ -30,6 +33,17 @@ public sealed class UpdateCommand(CaseLookup lookup, CaseStore cases, Organizati
         if (!@case.State.IsOpen())
         {
             await context.ReplyTextAsync("update.closed", cancellationToken, @case.Number, context.Text($"state.{@case.State}"));
+            return;
+        }
+
+        if (@case.PendingQuestion is not null && (context.Actor.OfficerOf.Contains(@case.UnitId) || context.Actor.IsOffice))
+        {
+            if (await runner.RunAsync(context, @case, new Lifecycle.CaseCommand(Lifecycle.CaseAction.ProvideInfo, note), cancellationToken) is { } answered)
+            {
+                await context.ReplyTextAsync("update.answered", cancellationToken, answered.Number);
+                await flow.AfterChangeAsync(answered, flow.LastDecision(answered.Number), cancellationToken);
+            }
+
             return;
         }
 
@@ -44,11 +58,5 @@ public sealed class UpdateCommand(CaseLookup lookup, CaseStore cases, Organizati
             DedupKey = $"note:{context.Turn.Activity.Id ?? Guid.NewGuid().ToString("N")}",
         });
         await context.ReplyTextAsync("update.recorded", cancellationToken, @case.Number);
-    }
-
-    private static string NoteAfterNumber(string arguments)
-    {
-        var match = System.Text.RegularExpressions.Regex.Match(arguments, @"\d{4}\s*-\s*\d{1,6}");
-        return match.Success ? arguments[(match.Index + match.Length)..].Trim(' ', ':', '：', ',', '，') : "";
     }
 }

@@ -20,27 +20,28 @@ public sealed class ReportCardAction(
     CaseCard caseCard,
     OrganizationClock clock,
     IOptions<WorkflowOptions> workflow,
-    Localization.BotTexts texts) : ICardAction
+    Localization.BotTexts texts,
+    Approvals.ApprovalFlow flow) : ICardAction
 {
     public string Verb => IntakeCard.Verb;
 
-    public Task<AdaptiveCardInvokeResponse> HandleAsync(CardActionContext context, CancellationToken cancellationToken)
+    public async Task<AdaptiveCardInvokeResponse> HandleAsync(CardActionContext context, CancellationToken cancellationToken)
     {
         if (!CaseAccess.CanReport(context.Actor))
-            return Task.FromResult(AdaptiveCardInvokeResponse.Error(403, "NotAnOfficer", context.Text("access.officersOnly")));
+            return AdaptiveCardInvokeResponse.Error(400, "NotAnOfficer", context.Text("access.officersOnly"));
 
         var values = IntakeValues.FromActionData(context.Action.Data);
         var submissionId = values[IntakeFields.SubmissionId];
         if (submissionId.Length is 0 or > 64)
-            return Task.FromResult(AdaptiveCardInvokeResponse.Error(400, "StaleCard", context.Text("intake.error.staleCard")));
+            return AdaptiveCardInvokeResponse.Error(400, "StaleCard", context.Text("intake.error.staleCard"));
 
         if (cases.FindBySubmission(submissionId) is { } existing)
-            return Task.FromResult(CaseCardResponse(existing, context, "intake.alreadyRecorded"));
+            return CaseCardResponse(existing, context, "intake.alreadyRecorded");
 
         var units = CaseAccess.ReportableUnits(context.Actor, roster.AllUnits());
         var result = validator.Validate(values, units.Select(u => u.Id).ToList());
         if (result.Draft is not { } draft)
-            return Task.FromResult(AdaptiveCardInvokeResponse.Card(IntakeCard.Build(values, result.Errors, units, context.Language, texts).ToJson()));
+            return AdaptiveCardInvokeResponse.Card(IntakeCard.Build(values, result.Errors, units, context.Language, texts).ToJson());
 
         var now = clock.UtcNow;
         var local = clock.ToLocal(now);
@@ -55,7 +56,9 @@ public sealed class ReportCardAction(
         var reported = new CaseEvent { At = now, Kind = CaseEventKind.Reported, ActorKey = context.Actor.Key, ActorName = context.Actor.Name };
 
         var (@case, created) = cases.Create(draft, reported);
-        return Task.FromResult(CaseCardResponse(@case, context, created ? "intake.recorded" : "intake.alreadyRecorded"));
+        if (created)
+            await flow.NewCaseAsync(@case, cancellationToken);
+        return CaseCardResponse(@case, context, created ? "intake.recorded" : "intake.alreadyRecorded");
     }
 
     private AdaptiveCardInvokeResponse CaseCardResponse(Case @case, CardActionContext context, string noteKey)
