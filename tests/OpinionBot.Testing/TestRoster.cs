@@ -12,6 +12,9 @@ public static class TestRoster
     public const string OfficeTeamsId = "29:office";
     public const string OfficeEmail = "office@contoso.example";
     public const string Admin = "admin@contoso.example";
+    public const string LeaderEmail = "leader@contoso.example";
+    public const string PrincipalEmail = "principal@contoso.example";
+    public const string OfficeChannel = "19:office@thread.tacv2";
 
     public static Dictionary<string, string?> Settings(Dictionary<string, string?>? extra = null)
     {
@@ -20,12 +23,14 @@ public static class TestRoster
             ["Organization:Units:0:Id"] = Unit1,
             ["Organization:Units:0:Name"] = Unit1Name,
             ["Organization:Units:0:Officers:0"] = OfficerAad,
-            ["Organization:Units:0:SupervisingLeaders:0"] = "leader@contoso.example",
+            ["Organization:Units:0:SupervisingLeaders:0"] = LeaderEmail,
+            ["Organization:Units:0:PrincipalLeaders:0"] = PrincipalEmail,
             ["Organization:Units:1:Id"] = Unit2,
             ["Organization:Units:1:Name"] = "教育局",
             ["Organization:Units:1:Officers:0"] = OfficerEmail,
             ["Organization:Units:1:SupervisingLeaders:0"] = "leader2@contoso.example",
             ["Organization:Office:Members:0"] = OfficeEmail,
+            ["Organization:Office:ConversationId"] = OfficeChannel,
             ["Organization:Admins:0"] = Admin,
         };
         foreach (var (key, value) in extra ?? []) settings[key] = value;

@@ -99,8 +99,8 @@ public sealed class ApprovalCard(BotTexts texts, OrganizationClock clock, Roster
             card.Add(CardElements.Text(c.Summary.Length > 400 ? c.Summary[..400] + "…" : c.Summary, subtle: true));
         if (c.PendingQuestion is not null)
             card.Add(CardElements.Text(T("approval.pendingQuestion", c.PendingQuestion)));
-        if (stage is ApprovalStage.ResponseReview or ApprovalStage.Publish && c.Response is not null)
-            card.Add(CardElements.Text(T("approval.responseText"), bold: true), CardElements.Text(c.Response.Text));
+        if (stage is ApprovalStage.ResponseReview or ApprovalStage.Publish && c.Response is { } response)
+            card.Add(CardElements.Text(T("approval.responseText"), bold: true), CardElements.Text(response.Text));
         return card;
     }
 

@@ -24,6 +24,8 @@ public sealed class ApprovalDecisionAction(
     RefusalText refusals,
     OrganizationClock clock) : ICardAction
 {
+    public const int MaxCommentLength = 1000;
+
     public string Verb => verb;
 
     public async Task<AdaptiveCardInvokeResponse> HandleAsync(CardActionContext context, CancellationToken cancellationToken)
@@ -34,6 +36,13 @@ public sealed class ApprovalDecisionAction(
         var language = data.Language;
         if (current.Version != data.Version)
             return Stale(current, data, context.Text("approval.staleNote"));
+
+        if (data.Comment.Length > MaxCommentLength)
+        {
+            var tooLong = context.Text("intake.error.tooLong", context.Text("approval.comment"), MaxCommentLength);
+            var ids = router.Approvers(current, data.Stage).Select(recipients.TeamsUserId).OfType<string>().ToList();
+            return AdaptiveCardInvokeResponse.Card(cards.Actionable(current, data.Stage, language, ids, data with { Comment = data.Comment[..MaxCommentLength] }, tooLong).ToJson());
+        }
 
         var level = Enum.TryParse<CaseLevel>(data.NewLevel, out var parsed) && Enum.IsDefined(parsed) ? parsed : (CaseLevel?)null;
         var command = new CaseCommand(action, data.Comment, level, data.NewUnit.Length > 0 ? data.NewUnit : null);

@@ -22,7 +22,7 @@ public sealed class RespondCommand(CaseLookup lookup, LifecycleCommandRunner run
         if (await lookup.FindVisibleAsync(context, cancellationToken) is not { } c)
             return;
 
-        var text = LifecycleCommandRunner.TextAfterNumber(context.Arguments);
+        var text = CaseNumber.TextAfter(context.Arguments);
         if (text.Length > MaxResponseLength)
         {
             await context.ReplyTextAsync("intake.error.tooLong", cancellationToken, context.Text("approval.responseText"), MaxResponseLength);

@@ -34,10 +34,23 @@ public sealed class CommandRouter
             if (rest.Length > 0 && !char.IsWhiteSpace(rest[0]) && !StartsFreely(word))
                 continue;
 
-            return new CommandMatch(command, word.Language, rest.Trim(), word.Word);
+            return new CommandMatch(command, word.Language, ArgumentsAsTyped(text, word.Word), word.Word);
         }
 
         return null;
+    }
+
+    /// <summary>What follows the command word in the text as the user typed it: notes and drafts keep their full-width punctuation.</summary>
+    private static string ArgumentsAsTyped(string text, string word)
+    {
+        var typed = text.TrimStart();
+        for (var end = 1; end <= typed.Length; end++)
+        {
+            if (CommandText.Normalize(typed[..end]).Equals(word, StringComparison.OrdinalIgnoreCase))
+                return typed[end..].Trim();
+        }
+
+        return CommandText.Normalize(text)[word.Length..].Trim();
     }
 
     /// <summary>Chinese is written without spaces, so <c>查看2026-0042</c> is the word followed by its argument.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using OpinionBot.Approvals;
 using OpinionBot.Bot;
 using OpinionBot.Cases;
 using OpinionBot.Cases.Intake;
@@ -41,6 +42,15 @@ public static class CardCatalog
 
             cards.Add(($"case.{tag}", services.GetRequiredService<CaseCard>().Build(@case, timeline, 3, language).ToJson()));
             cards.Add(($"my.{tag}", services.GetRequiredService<MyCasesCard>().Build(Enumerable.Repeat(@case, 20).ToList(), 57, language).ToJson()));
+
+            var approval = services.GetRequiredService<ApprovalCard>();
+            var entered = new ApprovalCardData(@case.Number, 1, ApprovalStage.CaseReview, language, Comment: new string('意', 1000), NewLevel: "I", NewUnit: TestRoster.Unit2);
+            foreach (var stage in Enum.GetValues<ApprovalStage>())
+            {
+                cards.Add(($"approval.{stage}.{tag}", approval.Actionable(@case, stage, language, ["29:leader"], entered, error: texts.Get(language, "lifecycle.reasonRequired")).ToJson()));
+                cards.Add(($"approval.{stage}.readOnly.{tag}", approval.ReadOnly(@case, stage, language, ["29:leader"], "王强").ToJson()));
+                cards.Add(($"approval.{stage}.decided.{tag}", approval.Decided(@case, stage, language, timeline[^1], texts.Get(language, "approval.staleNote")).ToJson()));
+            }
         }
 
         return cards;
@@ -57,7 +67,8 @@ public static class CardCatalog
             Platform = Platform.Weibo, PublishedAt = at.AddHours(-3), DiscoveredAt = at.AddHours(-1), ReportedAt = at,
             ReporterName = "王芳", UnitId = TestRoster.Unit1, Level = CaseLevel.II, Category = CaseCategory.Rumour,
             Flags = Enum.GetValues<CaseFlag>().ToList(), Reach = new Reach { Reposts = 12345, Comments = 678, Views = 9_876_543 },
-            CommentTendency = CommentTendency.Negative, NextDeadline = at.AddHours(1),
+            CommentTendency = CommentTendency.Negative, NextDeadline = at.AddHours(1), PendingQuestion = new string('问', 1000),
+            Response = new ResponseDraft { Text = new string('回', 2000), Stage = ResponseStage.SupervisorReview },
         };
         var timeline = Enumerable.Range(0, 40)
             .Select(i => new CaseEvent { CaseNumber = @case.Number, At = at.AddMinutes(i), Kind = CaseEventKind.ProgressNote, ActorName = "王芳", Comment = new string('进', 2000) })

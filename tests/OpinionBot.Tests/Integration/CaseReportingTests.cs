@@ -109,14 +109,14 @@ public sealed class CaseReportingTests : CaseTestBase
     {
         var number = await ReportAsync();
 
-        var first = await SayAsync($"进展 {number} 平台已删除原帖", id: "note-1");
-        await Bot.PostActivityAsync(TeamsActivities.Message(Connector.ServiceUrl, $"进展 {number} 平台已删除原帖", locale: "zh-CN", id: "note-1"));
+        var first = await SayAsync($"进展 {number} 平台已删除原帖，（已截图）", id: "note-1");
+        await Bot.PostActivityAsync(TeamsActivities.Message(Connector.ServiceUrl, $"进展 {number} 平台已删除原帖，（已截图）", locale: "zh-CN", id: "note-1"));
         var shown = await SayAsync($"查看 {number}");
 
         Assert.Equal($"已为事件 **{number}** 添加进展。", first.Text);
         var card = Regex.Unescape(shown.CardJson);
         Assert.Contains("上报", card);
-        Assert.Single(Regex.Matches(card, "平台已删除原帖"));
+        Assert.Single(Regex.Matches(card, "平台已删除原帖，（已截图）"));
         Assert.Equal(1, Database.GetCollection("case_events").Count(LiteDB.Query.EQ("Kind", "ProgressNote")));
     }
 

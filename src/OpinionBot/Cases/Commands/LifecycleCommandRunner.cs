@@ -18,11 +18,4 @@ public sealed class LifecycleCommandRunner(CaseStore cases, RosterStore roster, 
         await context.ReplyAsync(BotFramework.Schema.Activity.CreateMessageActivity(refusals.For(change.Decision, context.Language)), cancellationToken);
         return null;
     }
-
-    /// <summary>The text after the case number in a command's arguments.</summary>
-    public static string TextAfterNumber(string arguments)
-    {
-        var match = System.Text.RegularExpressions.Regex.Match(arguments, @"\d{4}\s*-\s*\d{1,6}");
-        return match.Success ? arguments[(match.Index + match.Length)..].Trim(' ', ':', '：', ',', '，') : "";
-    }
 }

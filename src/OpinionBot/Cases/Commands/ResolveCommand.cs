@@ -18,7 +18,7 @@ public sealed class ResolveCommand(CaseLookup lookup, LifecycleCommandRunner run
         if (await lookup.FindVisibleAsync(context, cancellationToken) is not { } c)
             return;
 
-        var text = LifecycleCommandRunner.TextAfterNumber(context.Arguments);
+        var text = CaseNumber.TextAfter(context.Arguments);
         if (await runner.RunAsync(context, c, new CaseCommand(CaseAction.Resolve, text), cancellationToken) is not { } resolved)
             return;
 

@@ -18,7 +18,7 @@ public sealed class ReviewCommand(CaseLookup lookup, LifecycleCommandRunner runn
         if (await lookup.FindVisibleAsync(context, cancellationToken) is not { } c)
             return;
 
-        var text = LifecycleCommandRunner.TextAfterNumber(context.Arguments);
+        var text = CaseNumber.TextAfter(context.Arguments);
         if (await runner.RunAsync(context, c, new CaseCommand(CaseAction.Review, text), cancellationToken) is { } archived)
             await context.ReplyTextAsync("review.archived", cancellationToken, archived.Number);
     }

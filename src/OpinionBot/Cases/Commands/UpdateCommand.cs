@@ -23,7 +23,7 @@ public sealed class UpdateCommand(CaseLookup lookup, CaseStore cases, LifecycleC
         if (await lookup.FindVisibleAsync(context, cancellationToken) is not { } @case)
             return;
 
-        var note = LifecycleCommandRunner.TextAfterNumber(context.Arguments);
+        var note = CaseNumber.TextAfter(context.Arguments);
         if (note.Length == 0)
         {
             await context.ReplyTextAsync("update.textMissing", cancellationToken, context.Word);
