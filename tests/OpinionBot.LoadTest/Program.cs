@@ -67,9 +67,13 @@ try
     var bodies = Enumerable.Range(1, options.Reports).Select(i => Body($"load-{run}-r{i:D5}")).ToArray();
 
     var warmup = await Load.RunAsync(client, warmupBodies, options.Concurrency, cancel.Token);
+    var botCpuBefore = bot.CpuTime;
+    var ownCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var elapsed = Stopwatch.StartNew();
     var measured = await Load.RunAsync(client, bodies, options.Concurrency, cancel.Token);
     elapsed.Stop();
+    var botCpu = bot.CpuTime - botCpuBefore;
+    var ownCpu = Process.GetCurrentProcess().TotalProcessorTime - ownCpuBefore;
 
     var latencies = measured.Select(r => r.Milliseconds).Order().ToArray();
     var errors = measured.Where(r => r.Error is not null).ToList();
@@ -81,6 +85,8 @@ try
     Console.WriteLine($"  throughput   {options.Reports / elapsed.Elapsed.TotalSeconds:0.0} reports/s");
     Console.WriteLine($"  latency ms   p50 {Load.Percentile(latencies, 50):0.00}  p90 {Load.Percentile(latencies, 90):0.00}  "
         + $"p99 {Load.Percentile(latencies, 99):0.00}  max {latencies[^1]:0.00}");
+    Console.WriteLine($"  cpu          bot {botCpu.TotalSeconds:0.00} s ({botCpu.TotalMilliseconds / options.Reports:0.00} ms/report, "
+        + $"{botCpu / elapsed.Elapsed / Environment.ProcessorCount:P0} of the machine); benchmark + connector {ownCpu.TotalSeconds:0.00} s");
     Console.WriteLine($"  errors       {errors.Count}");
     foreach (var group in errors.Concat(warmup.Where(r => r.Error is not null)).GroupBy(r => r.Error).Take(5))
         Console.WriteLine($"    {group.Count()} × {group.Key}");
