@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using OpinionBot.LoadTest;
@@ -23,12 +24,19 @@ if (options is null)
 
 using var cancel = new CancellationTokenSource();
 BotProcess? bot = null;
-Console.CancelKeyPress += (_, e) =>
+// Ctrl+C, SIGTERM, SIGQUIT: unwind through the finally below, which stops the bot. (A PosixSignalRegistration rather
+// than Console.CancelKeyPress, because the fake connector's host would otherwise take SIGTERM for itself.)
+void Stop(PosixSignalContext signal)
 {
-    e.Cancel = true; // unwind through the finally below, which stops the bot
-    Console.Error.WriteLine("Cancelled; stopping the bot…");
+    signal.Cancel = true;
+    if (cancel.IsCancellationRequested) return;
+    Console.Error.WriteLine($"{signal.Signal}: stopping the bot…");
     cancel.Cancel();
-};
+}
+
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+using var onQuit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, Stop);
 AppDomain.CurrentDomain.ProcessExit += (_, _) => bot?.Dispose(); // SIGTERM and other exits: never leave the bot running
 
 try
