@@ -1,0 +1,118 @@
+using OpinionBot.Testing;
+
+namespace OpinionBot.LoadTest;
+
+/// <summary>Command-line options: <c>--reports N --concurrency C --warmup W --bot path/to/OpinionBot.dll</c>.</summary>
+public sealed record Options(int Reports, int Concurrency, int Warmup, string BotPath)
+{
+    public const string Usage = """
+        Usage: dotnet run -c Release --project tests/OpinionBot.LoadTest -- [options]
+
+          --reports N       measured report submissions (default 2000)
+          --concurrency C   concurrent workers over one HttpClient (default 8)
+          --warmup W        warm-up submissions before measuring, not measured (default 50)
+          --bot PATH        the bot's OpinionBot.dll (default: src/OpinionBot/bin/Release/net10.0/OpinionBot.dll)
+          --help            this text
+
+        Build the bot first: dotnet build src/OpinionBot -c Release
+        """;
+
+    /// <summary>Parses the arguments; null with a message on bad input or --help.</summary>
+    public static Options? Parse(string[] args, out string? message)
+    {
+        int reports = 2000, concurrency = 8, warmup = 50;
+        string? bot = null;
+        message = null;
+
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            var name = arg;
+            string? value = null;
+            if (arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('=') is var eq and > 0)
+            {
+                name = arg[..eq];
+                value = arg[(eq + 1)..];
+            }
+
+            if (name is "--help" or "-h" or "-?")
+            {
+                message = Usage;
+                return null;
+            }
+
+            if (name is not ("--reports" or "--concurrency" or "--warmup" or "--bot"))
+            {
+                message = $"Unknown option '{arg}'.\n\n{Usage}";
+                return null;
+            }
+
+            if (value is null)
+            {
+                if (i + 1 >= args.Length)
+                {
+                    message = $"Option {name} needs a value.\n\n{Usage}";
+                    return null;
+                }
+
+                value = args[++i];
+            }
+
+            if (name == "--bot")
+            {
+                bot = value;
+                continue;
+            }
+
+            var min = name == "--warmup" ? 0 : 1;
+            if (!int.TryParse(value, out var number) || number < min)
+            {
+                message = $"Option {name} needs a whole number ≥ {min}, not '{value}'.";
+                return null;
+            }
+
+            switch (name)
+            {
+                case "--reports": reports = number; break;
+                case "--concurrency": concurrency = number; break;
+                default: warmup = number; break;
+            }
+        }
+
+        if (reports + warmup > 9999)
+        {
+            message = $"--reports + --warmup must be at most 9999 (case numbers have four digits), not {reports + warmup}.";
+            return null;
+        }
+
+        string botPath;
+        if (bot is not null)
+        {
+            botPath = Path.GetFullPath(bot);
+        }
+        else
+        {
+            string root;
+            try
+            {
+                root = RepositoryRoot.Path;
+            }
+            catch (DirectoryNotFoundException e)
+            {
+                message = $"{e.Message}; pass --bot <path to OpinionBot.dll>.";
+                return null;
+            }
+
+            botPath = Path.Combine(root, "src", "OpinionBot", "bin", "Release", "net10.0", "OpinionBot.dll");
+        }
+
+        if (!File.Exists(botPath))
+        {
+            message = $"The bot is not built: {botPath} does not exist.\nBuild it first: dotnet build src/OpinionBot -c Release"
+                + (bot is null ? "" : "\n(or fix the path given to --bot)");
+            return null;
+        }
+
+        return new Options(reports, concurrency, warmup, botPath);
+    }
+}

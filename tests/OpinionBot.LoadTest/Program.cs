@@ -1,0 +1,244 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using OpinionBot.LoadTest;
+using OpinionBot.Testing;
+
+// Benchmark, not a test: N report submissions through POST /api/messages of the real bot (its own process, fresh
+// LiteDB file, anonymous mode) against an in-process fake Bot Connector; prints throughput and latency percentiles,
+// then checks the case numbers handed out are exactly YEAR-0001..YEAR-(W+N).
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+var options = Options.Parse(args, out var message);
+if (options is null)
+{
+    var help = message == Options.Usage;
+    (help ? Console.Out : Console.Error).WriteLine(message);
+    return help ? 0 : 2;
+}
+
+using var cancel = new CancellationTokenSource();
+BotProcess? bot = null;
+// Ctrl+C, SIGTERM, SIGQUIT: unwind through the finally below, which stops the bot. (A PosixSignalRegistration rather
+// than Console.CancelKeyPress, because the fake connector's host would otherwise take SIGTERM for itself.)
+void Stop(PosixSignalContext signal)
+{
+    signal.Cancel = true;
+    if (cancel.IsCancellationRequested) return;
+    Console.Error.WriteLine($"{signal.Signal}: stopping the bot…");
+    cancel.Cancel();
+}
+
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+using var onQuit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, Stop);
+AppDomain.CurrentDomain.ProcessExit += (_, _) => bot?.Dispose(); // SIGTERM and other exits: never leave the bot running
+
+try
+{
+    await using var connector = await FakeBotConnector.StartAsync();
+    bot = BotProcess.Start(options.BotPath, TestRoster.Settings());
+
+    using var client = new HttpClient(new SocketsHttpHandler
+    {
+        MaxConnectionsPerServer = options.Concurrency + 2,
+        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+        UseProxy = false,
+        UseCookies = false,
+        AutomaticDecompression = DecompressionMethods.None,
+    })
+    {
+        BaseAddress = bot.BaseAddress,
+        Timeout = TimeSpan.FromSeconds(60),
+    };
+
+    Console.WriteLine("OpinionBot load benchmark");
+    Console.WriteLine($"  bot          {options.BotPath}");
+    Console.WriteLine($"  listening    {bot.BaseAddress} (connector {connector.ServiceUrl})");
+    Console.WriteLine($"  machine      {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}");
+
+    var startup = Stopwatch.StartNew();
+    await bot.WaitUntilHealthyAsync(client, TimeSpan.FromSeconds(60), cancel.Token);
+    Console.WriteLine($"  healthy in   {startup.Elapsed.TotalSeconds:0.00} s");
+
+    // Bodies are serialized up front so the measured loop only sends and reads.
+    var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+    byte[] Body(string submissionId) => JsonSerializer.SerializeToUtf8Bytes(
+        TeamsActivities.CardAction(connector.ServiceUrl, "case.report", IntakeSubmission.Valid(submissionId)), web);
+    var run = Guid.NewGuid().ToString("N")[..8];
+    var warmupBodies = Enumerable.Range(1, options.Warmup).Select(i => Body($"load-{run}-w{i:D5}")).ToArray();
+    var bodies = Enumerable.Range(1, options.Reports).Select(i => Body($"load-{run}-r{i:D5}")).ToArray();
+
+    var warmup = await Load.RunAsync(client, warmupBodies, options.Concurrency, cancel.Token);
+    var botCpuBefore = bot.CpuTime;
+    var ownCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    var elapsed = Stopwatch.StartNew();
+    var measured = await Load.RunAsync(client, bodies, options.Concurrency, cancel.Token);
+    elapsed.Stop();
+    var botCpu = bot.CpuTime - botCpuBefore;
+    var ownCpu = Process.GetCurrentProcess().TotalProcessorTime - ownCpuBefore;
+
+    var latencies = measured.Select(r => r.Milliseconds).Order().ToArray();
+    var errors = measured.Where(r => r.Error is not null).ToList();
+    var warmupErrors = warmup.Count(r => r.Error is not null);
+    Console.WriteLine($"  warm-up      {options.Warmup} reports, {warmupErrors} errors (not measured)");
+    Console.WriteLine($"  reports      {options.Reports}");
+    Console.WriteLine($"  concurrency  {options.Concurrency}");
+    Console.WriteLine($"  elapsed      {elapsed.Elapsed.TotalSeconds:0.000} s");
+    Console.WriteLine($"  throughput   {options.Reports / elapsed.Elapsed.TotalSeconds:0.0} reports/s");
+    Console.WriteLine($"  latency ms   p50 {Load.Percentile(latencies, 50):0.00}  p90 {Load.Percentile(latencies, 90):0.00}  "
+        + $"p99 {Load.Percentile(latencies, 99):0.00}  max {latencies[^1]:0.00}");
+    Console.WriteLine($"  cpu          bot {botCpu.TotalSeconds:0.00} s ({botCpu.TotalMilliseconds / options.Reports:0.00} ms/report, "
+        + $"{botCpu / elapsed.Elapsed / Environment.ProcessorCount:P0} of the machine); benchmark + connector {ownCpu.TotalSeconds:0.00} s");
+    Console.WriteLine($"  errors       {errors.Count}");
+    foreach (var group in errors.Concat(warmup.Where(r => r.Error is not null)).GroupBy(r => r.Error).Take(5))
+        Console.WriteLine($"    {group.Count()} × {group.Key}");
+    Console.WriteLine($"  connector    {connector.Calls.Count} calls received");
+
+    var numbering = Load.CheckNumbering(warmup.Concat(measured).ToList(), options.Warmup + options.Reports);
+    Console.WriteLine($"  numbering    {numbering.Message}");
+
+    if (bot.HasExited)
+    {
+        Console.Error.WriteLine("The bot exited during the run.\n" + bot.RecentOutput());
+        return 1;
+    }
+
+    return errors.Count == 0 && warmupErrors == 0 && numbering.Ok ? 0 : 1;
+}
+catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+{
+    return 130;
+}
+catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+finally
+{
+    bot?.Dispose();
+}
+
+namespace OpinionBot.LoadTest
+{
+    /// <summary>One submission's outcome: latency, the case number on the returned card, or what was wrong.</summary>
+    public sealed record Outcome(double Milliseconds, string? CaseNumber, string? Error);
+
+    public sealed record NumberingCheck(bool Ok, string Message);
+
+    public static partial class Load
+    {
+        [GeneratedRegex(@"(\d{4})-(\d{4})")]
+        private static partial Regex CaseNumberPattern();
+
+        /// <summary>Posts every body once, from <paramref name="concurrency"/> workers taking the next body in turn.</summary>
+        public static async Task<Outcome[]> RunAsync(HttpClient client, byte[][] bodies, int concurrency, CancellationToken cancellationToken)
+        {
+            var outcomes = new Outcome[bodies.Length];
+            var next = -1;
+
+            async Task Worker()
+            {
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < bodies.Length)
+                    outcomes[i] = await SubmitAsync(client, bodies[i], cancellationToken);
+            }
+
+            await Task.WhenAll(Enumerable.Range(0, Math.Min(concurrency, Math.Max(bodies.Length, 1))).Select(_ => Task.Run(Worker, cancellationToken)));
+            return outcomes;
+        }
+
+        private static async Task<Outcome> SubmitAsync(HttpClient client, byte[] body, CancellationToken cancellationToken)
+        {
+            var clock = Stopwatch.StartNew();
+            string text;
+            HttpStatusCode status;
+            try
+            {
+                using var content = new ByteArrayContent(body);
+                content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
+                using var response = await client.PostAsync("api/messages", content, cancellationToken);
+                status = response.StatusCode;
+                text = await response.Content.ReadAsStringAsync(cancellationToken);
+            }
+            catch (HttpRequestException e)
+            {
+                return new Outcome(clock.Elapsed.TotalMilliseconds, null, "HTTP failure: " + e.Message);
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return new Outcome(clock.Elapsed.TotalMilliseconds, null, "timed out");
+            }
+
+            var milliseconds = clock.Elapsed.TotalMilliseconds;
+            if (status != HttpStatusCode.OK)
+                return new Outcome(milliseconds, null, $"HTTP {(int)status}");
+            return ReadCard(milliseconds, text);
+        }
+
+        /// <summary>The answer must be <c>{statusCode: 200, type: adaptive card, value: card}</c> whose first line names the new case.</summary>
+        private static Outcome ReadCard(double milliseconds, string text)
+        {
+            try
+            {
+                using var json = JsonDocument.Parse(text);
+                var root = json.RootElement;
+                if (!root.TryGetProperty("type", out var type) || type.GetString() != "application/vnd.microsoft.card.adaptive")
+                    return new Outcome(milliseconds, null, "not a card: " + Shorten(text));
+                if (root.TryGetProperty("statusCode", out var code) && code.GetInt32() != 200)
+                    return new Outcome(milliseconds, null, $"card with statusCode {code.GetInt32()}");
+                if (!root.TryGetProperty("value", out var card) || card.ValueKind != JsonValueKind.Object)
+                    return new Outcome(milliseconds, null, "card without value");
+
+                // The note prepended to the case card ("已登记为事件 **2026-0001**") is the first text on it.
+                var match = CaseNumberPattern().Match(Regex.Unescape(card.GetRawText()));
+                return match.Success
+                    ? new Outcome(milliseconds, match.Value, null)
+                    : new Outcome(milliseconds, null, "card without a case number");
+            }
+            catch (JsonException)
+            {
+                return new Outcome(milliseconds, null, "not JSON: " + Shorten(text));
+            }
+        }
+
+        private static string Shorten(string text) => text.Length <= 120 ? text : text[..120] + "…";
+
+        /// <summary>Nearest-rank percentile of sorted values.</summary>
+        public static double Percentile(double[] sorted, double percent)
+        {
+            if (sorted.Length == 0) return double.NaN;
+            var rank = (int)Math.Ceiling(percent / 100 * sorted.Length);
+            return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
+        }
+
+        /// <summary>
+        /// Every submission made a new case, numbered YEAR-0001..YEAR-<paramref name="expected"/> with no gaps or
+        /// duplicates. The year is the bot's (its clock, in the organisation's time zone), taken from the first answer.
+        /// </summary>
+        public static NumberingCheck CheckNumbering(IReadOnlyList<Outcome> outcomes, int expected)
+        {
+            var numbers = outcomes.Select(o => o.CaseNumber).OfType<string>().ToList();
+            if (numbers.Count == 0)
+                return new(false, "FAIL: no case numbers returned");
+
+            var year = numbers[0][..4];
+            var want = Enumerable.Range(1, expected).Select(i => $"{year}-{i:D4}").ToList();
+            var duplicates = numbers.GroupBy(n => n).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+            var missing = want.Except(numbers).ToList();
+            var unexpected = numbers.Distinct().Except(want).ToList();
+            if (duplicates.Count == 0 && missing.Count == 0 && unexpected.Count == 0 && numbers.Count == expected)
+                return new(true, $"OK: {year}-0001..{year}-{expected:D4}, {expected} distinct case numbers, no gaps or duplicates");
+
+            static string List(List<string> items) => items.Count == 0 ? "none" : string.Join(", ", items.Take(5)) + (items.Count > 5 ? $" (+{items.Count - 5})" : "");
+            return new(false, $"FAIL: {numbers.Count} numbers for {expected} submissions; duplicates {List(duplicates)}; "
+                + $"missing {List(missing)}; unexpected {List(unexpected)}");
+        }
+    }
+}
