@@ -4,7 +4,7 @@ using OpinionBot.BotFramework.Schema;
 namespace OpinionBot.Conversations;
 
 /// <summary>A conversation the bot has seen, kept so later features can message it proactively.</summary>
-public sealed class ConversationRecord
+public sealed record ConversationRecord
 {
     /// <summary>The conversation id as Teams sends it (for a channel thread it carries <c>;messageid=</c>).</summary>
     [BsonId]

@@ -16,7 +16,9 @@ public sealed class ConversationRecorder(ConversationStore store, TimeProvider t
         var data = SafeChannelData(activity);
         var now = time.GetUtcNow();
         var baseId = ConversationRecord.BaseOf(conversationId);
-        var record = store.Find(baseId) ?? new ConversationRecord { Id = baseId, FirstSeen = now };
+        var existing = store.Find(baseId);
+        var record = existing ?? new ConversationRecord { Id = baseId, FirstSeen = now };
+        var before = existing is null ? null : System.Text.Json.JsonSerializer.Serialize(existing with { LastSeen = default });
         var type = activity.Conversation!.ConversationType ?? (activity.Conversation.IsGroup == true ? ConversationTypes.GroupChat : ConversationTypes.Personal);
 
         record.BaseId = baseId;
@@ -37,6 +39,9 @@ public sealed class ConversationRecorder(ConversationStore store, TimeProvider t
 
         record.Locale = activity.Locale ?? record.Locale;
         record.Installed = installed;
+        // Each save is a disk flush: an unchanged conversation is saved again only to move LastSeen on, at most hourly.
+        if (before == System.Text.Json.JsonSerializer.Serialize(record with { LastSeen = default }) && now - record.LastSeen < TimeSpan.FromHours(1))
+            return;
         record.LastSeen = now;
         store.Save(record);
     }
