@@ -7,7 +7,7 @@
 // OPINIONBOT_DLL overrides the bot's dll path, CHROMIUM_PATH the browser's.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -147,16 +147,38 @@ export class E2E {
     this.bot = undefined;
   }
 
+  /** True when the bot's log, after `offset`, says its port was taken. */
+  portTaken(offset = 0) {
+    return /address already in use/i.test(readFileSync(this.log("bot.log"), "utf8").slice(offset));
+  }
+
   /**
-   * Stops the bot and starts it again on the same port and database, so the Playground (whose
-   * endpoint is fixed at its start) reaches the new process.
+   * Stops the bot and starts it again on the same database and, so that the Playground (whose endpoint
+   * is fixed at its start) reaches it, the same port. Should another process have taken the port
+   * meanwhile, the bot gets a new one and the Playground is restarted with it (conversation ids come
+   * from the yml, so they stay). Returns { ms, oldPid, newPid, samePort }.
    */
   async restartBot() {
     const at = Date.now();
+    const oldPid = this.bot.child.pid;
     await this.stopBot();
+    const offset = statSync(this.log("bot.log")).size;
     writeFileSync(this.log("bot.log"), `\n===== restarted on the same database at ${new Date().toISOString()} =====\n`, { flag: "a" });
-    await this.startBot();
-    return Date.now() - at;
+    let samePort = true;
+    try {
+      await this.startBot();
+    } catch (e) {
+      if (!this.portTaken(offset)) throw e;
+      await this.stopProcess(this.children.at(-1));
+      samePort = false;
+      this.botPort = await freePort();
+      await this.startBot();
+      this.socket.terminate();
+      await this.stopProcess(this.playground);
+      await this.startPlayground();
+      await this.connect();
+    }
+    return { ms: Date.now() - at, oldPid, newPid: this.bot.child.pid, samePort };
   }
 
   /** Starts the bot, the Playground and the websocket; `this.config` is the Playground's configuration. */
@@ -173,8 +195,7 @@ export class E2E {
     for (let attempt = 1; ; attempt++) {
       this.botPort = await freePort();
       try { await this.startBot(); break; } catch (e) {
-        const taken = /address already in use/i.test(readFileSync(this.log("bot.log"), "utf8"));
-        if (!taken || attempt === 3) throw e;
+        if (!this.portTaken() || attempt === 3) throw e;
         await this.stopProcess(this.children.at(-1));
       }
     }
