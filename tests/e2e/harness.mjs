@@ -24,6 +24,18 @@ export const CARD = "application/vnd.microsoft.card.adaptive";
 export const STARTUP_TIMEOUT_MS = 60_000;
 export const MESSAGE_TIMEOUT_MS = 20_000;
 const STOP_TIMEOUT_MS = 5_000;
+const PROBE_TIMEOUT_MS = 2_000;
+
+// Whatever happens to this process (a failed before(), the runner's SIGTERM), take the bot and the
+// Playground down with it: they run in process groups of their own.
+const running = new Set();
+const tempDirs = new Set();
+const killAll = () => {
+  for (const pid of running) try { process.kill(-pid, "SIGKILL"); } catch { /* gone */ }
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+};
+process.once("exit", killAll);
+for (const sig of ["SIGINT", "SIGTERM"]) process.once(sig, () => { killAll(); process.exit(128 + (sig === "SIGINT" ? 2 : 15)); });
 
 /** A TCP port nobody listens on right now (the OS picks it). */
 export function freePort() {
@@ -67,6 +79,8 @@ export function cardOf(event) {
   return attachment.content;
 }
 
+/** A log file's text from byte `offset` on. */
+const readFrom = (path, offset = 0) => readFileSync(path).subarray(offset).toString("utf8");
 const elapsed = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
 /**
@@ -94,6 +108,7 @@ export class E2E {
     const fd = openSync(logPath, "a");
     const child = spawn(command, args, { ...options, detached: true, stdio: ["ignore", fd, fd] });
     closeSync(fd);
+    running.add(child.pid);
     const entry = { name: `${this.name} ${label}`, child, logPath, exited: null };
     entry.done = new Promise((resolve) => {
       child.on("exit", (code, signal) => { entry.exited = { code, signal }; resolve(); });
@@ -113,6 +128,7 @@ export class E2E {
       clearTimeout(timer);
     }
     signal("SIGKILL"); // e.g. a grandchild that ignored SIGTERM
+    running.delete(entry.child.pid);
     this.children = this.children.filter((e) => e !== entry);
   }
 
@@ -137,7 +153,7 @@ export class E2E {
       [botDll, `--Urls=http://127.0.0.1:${this.botPort}`, `--Storage:LiteDb:Path=${this.dbPath}`, ...this.botSettings],
       { cwd: dirname(botDll), env: { ...process.env, DOTNET_NOLOGO: "1", DOTNET_CLI_TELEMETRY_OPTOUT: "1" } });
     await this.until(`the bot's GET /health → 200 on :${this.botPort}`, bot,
-      async () => (await fetch(`http://127.0.0.1:${this.botPort}/health`)).status === 200);
+      async () => (await fetch(`http://127.0.0.1:${this.botPort}/health`, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) })).status === 200);
     this.bot = bot;
     return bot;
   }
@@ -149,7 +165,7 @@ export class E2E {
 
   /** True when the bot's log, after `offset`, says its port was taken. */
   portTaken(offset = 0) {
-    return /address already in use/i.test(readFileSync(this.log("bot.log"), "utf8").slice(offset));
+    return /address already in use/i.test(readFrom(this.log("bot.log"), offset));
   }
 
   /**
@@ -189,6 +205,7 @@ export class E2E {
       `The bot is not built: ${botDll} is missing. Build it first: dotnet build src/OpinionBot -c Release ` +
       `(README's test command does), or point OPINIONBOT_DLL at OpinionBot.dll.`);
     this.tempDir = mkdtempSync(join(tmpdir(), `opinionbot-e2e-${this.name}-`));
+    tempDirs.add(this.tempDir);
     this.dbPath = join(this.tempDir, "e2e.db");
 
     // Another test file may take the same "free" port between freePort() and the bot's bind: retry.
@@ -212,6 +229,7 @@ export class E2E {
     const cli = join(root, "node_modules", ".bin", "agentsplayground");
     assert.ok(existsSync(cli), `${cli} is missing: run npm ci at the repository root`);
     this.playgroundPort = await freePort();
+    const offset = existsSync(this.log("playground.log")) ? statSync(this.log("playground.log")).size : 0; // after a restart
     const playground = this.spawn("playground", cli,
       ["-e", `http://127.0.0.1:${this.botPort}/api/messages`, "-c", "msteams", "--dt", "-p", String(this.playgroundPort)],
       {
@@ -227,10 +245,10 @@ export class E2E {
     this.playground = playground;
     this.config = await this.until("the Playground's GET /_internal/v1/config", playground, async () => {
       // It takes a random port when the asked one is taken meanwhile; it prints the one it got.
-      const listening = /Listening on (\d+)/.exec(readFileSync(playground.logPath, "utf8"));
+      const listening = /Listening on (\d+)/.exec(readFrom(playground.logPath, offset));
       if (!listening) return undefined;
       this.playgroundPort = Number(listening[1]);
-      const res = await fetch(this.api("/_internal/v1/config"));
+      const res = await fetch(this.api("/_internal/v1/config"), { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
       return res.ok ? (await res.json()).config : undefined;
     });
     assert.equal(this.config.bot.name, "OpinionBot", "tests/e2e/.m365agentsplayground.yml was not loaded (wrong cwd?)");
@@ -251,6 +269,7 @@ export class E2E {
     this.socket?.terminate();
     for (const entry of [...this.children].reverse()) await this.stopProcess(entry);
     if (this.tempDir) rmSync(this.tempDir, { recursive: true, force: true });
+    tempDirs.delete(this.tempDir);
     console.log(`[${this.name}] e2e took ${elapsed(this.startedAt)} in all`);
   }
 
@@ -308,6 +327,7 @@ export class E2E {
     if (typeof body === "string") body = this.message(body, options);
     const res = await fetch(this.api(`/_conversation/v1/conversations/${encodeURIComponent(conversationId)}/messages`), {
       method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body),
+      signal: AbortSignal.timeout(MESSAGE_TIMEOUT_MS),
     });
     const text = await res.text();
     assert.equal(res.status, 200, `POST …/${conversationId}/messages → ${res.status} ${text}`);
@@ -328,6 +348,7 @@ export class E2E {
     };
     const res = await fetch(this.api("/_conversation/v1/invoke"), {
       method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body),
+      signal: AbortSignal.timeout(MESSAGE_TIMEOUT_MS),
     });
     const text = await res.text();
     assert.equal(res.status, 200, `POST /_conversation/v1/invoke (${verb}) → ${res.status} ${text}`);
