@@ -42,7 +42,7 @@ public static class ConfigurationProblems
     /// <summary>Values the binder would throw on: report them by key instead.</summary>
     private static void CheckTypedValues(IConfiguration configuration, List<string> problems)
     {
-        foreach (var key in new[] { "ReportAfterDiscovery", "ReviewAfterReport", "FirstResponseAfterReport", "FormalAnswerAfterReport" })
+        foreach (var key in new[] { "ReportAfterDiscovery", "ReportAfterDiscoveryMajor", "ReviewAfterReport", "FirstResponseAfterReport", "FormalAnswerAfterReport" })
             CheckParses(configuration, $"Workflow:Deadlines:{key}", v => TimeSpan.TryParse(v, CultureInfo.InvariantCulture, out var t) && t > TimeSpan.Zero, "a positive TimeSpan such as 03:00:00", problems);
         CheckParses(configuration, "Workflow:Deadlines:VerificationWorkingHours", v => double.TryParse(v, CultureInfo.InvariantCulture, out var h) && h > 0, "a positive number of working hours", problems);
         CheckParses(configuration, "Workflow:Deadlines:ResolveWorkingDays", v => int.TryParse(v, CultureInfo.InvariantCulture, out var d) && d > 0, "a positive whole number of working days", problems);
@@ -119,6 +119,9 @@ public static class ConfigurationProblems
     {
         CheckDates("Calendar:Holidays", calendar.Holidays, problems);
         CheckDates("Calendar:ExtraWorkdays", calendar.ExtraWorkdays, problems);
+        foreach (var date in calendar.Holidays.Intersect(calendar.ExtraWorkdays, StringComparer.Ordinal))
+            problems.Add($"Calendar: '{date}' is listed both in Holidays and in ExtraWorkdays; keep it in one of them.");
+        problems.AddRange(WorkingHoursProblems.Find(calendar.EffectiveWorkingHours));
     }
 
     private static void CheckDates(string where, List<string> dates, List<string> problems)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using OpinionBot.Deadlines;
 using OpinionBot.Localization;
 using OpinionBot.Roster;
@@ -18,6 +19,8 @@ public static class OptionsRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BotTexts>();
         services.AddSingleton<OrganizationClock>();
+        services.AddSingleton(sp => new WorkingCalendar(
+            sp.GetRequiredService<IOptions<CalendarOptions>>().Value, sp.GetRequiredService<OrganizationClock>().TimeZone));
         services.AddSingleton<StoreTransaction>();
         return services;
     }

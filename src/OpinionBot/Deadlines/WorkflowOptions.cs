@@ -12,6 +12,10 @@ public sealed class WorkflowOptions
 public sealed class DeadlineOptions
 {
     public TimeSpan ReportAfterDiscovery { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>Report after discovery for levels I–II (特别重大, 重大).</summary>
+    public TimeSpan ReportAfterDiscoveryMajor { get; set; } = TimeSpan.FromHours(1);
+
     public TimeSpan ReviewAfterReport { get; set; } = TimeSpan.FromHours(1);
     public TimeSpan FirstResponseAfterReport { get; set; } = TimeSpan.FromHours(3);
     public double VerificationWorkingHours { get; set; } = 4;

@@ -31,6 +31,9 @@ public sealed class ConfigurationProblemsTests
     [InlineData("Schedule:OverdueScan", "every minute", "Schedule:OverdueScan 'every minute' is not a valid Quartz cron expression")]
     [InlineData("Schedule:DailyBriefing", "0 30 8 * *", "Schedule:DailyBriefing '0 30 8 * *' is not a valid Quartz cron expression")]
     [InlineData("Calendar:Holidays:0", "2026/10/01", "Calendar:Holidays:0 '2026/10/01' is not a date in yyyy-MM-dd form")]
+    [InlineData("Calendar:WorkingHours:0", "9-12", "Calendar:WorkingHours:0 '9-12' is not a period in HH:mm-HH:mm form")]
+    [InlineData("Calendar:WorkingHours:0", "18:00-09:00", "Calendar:WorkingHours:0 '18:00-09:00' ends before it starts")]
+    [InlineData("Workflow:Deadlines:ReportAfterDiscoveryMajor", "soon", "Workflow:Deadlines:ReportAfterDiscoveryMajor is 'soon'")]
     [InlineData("Workflow:Deadlines:ReviewAfterReport", "an hour", "Workflow:Deadlines:ReviewAfterReport is 'an hour'")]
     [InlineData("Workflow:Deadlines:ResolveWorkingDays", "-1", "Workflow:Deadlines:ResolveWorkingDays is '-1'")]
     [InlineData("Workflow:Reminders:EscalateAfter", "0", "Workflow:Reminders:EscalateAfter is '0'")]
@@ -72,5 +75,38 @@ public sealed class ConfigurationProblemsTests
         Assert.Equal(2, problems.Count);
         Assert.Contains(problems, p => p.StartsWith("Bot:MicrosoftAppPassword is empty"));
         Assert.Contains(problems, p => p.StartsWith("Bot:MicrosoftAppTenantId must be the tenant's GUID"));
+    }
+
+    [Fact]
+    public void Working_hours_may_be_configured_up_to_midnight()
+    {
+        Assert.Empty(Problems(("Calendar:WorkingHours:0", "08:30-12:00"), ("Calendar:WorkingHours:1", "12:00-24:00")));
+        Assert.Empty(Problems(("Calendar:WorkingHours:0", "00:00-24:00")));
+    }
+
+    [Fact]
+    public void Names_each_bad_working_period_in_its_own_line()
+    {
+        var problems = Problems(
+            ("Calendar:WorkingHours:0", "09:00-12:00"),
+            ("Calendar:WorkingHours:1", "11:00-14:00"),
+            ("Calendar:WorkingHours:2", "08:00-08:30"),
+            ("Calendar:WorkingHours:3", "25:00-26:00"));
+
+        Assert.Equal(
+            [
+                "Calendar:WorkingHours:1 '11:00-14:00' overlaps '09:00-12:00'; periods must not overlap.",
+                "Calendar:WorkingHours:2 '08:00-08:30' is listed after '11:00-14:00'; list the periods in the order of the day.",
+                "Calendar:WorkingHours:3 '25:00-26:00' is not a period in HH:mm-HH:mm form (24-hour clock, such as 09:00-12:00).",
+            ],
+            problems);
+    }
+
+    [Fact]
+    public void Refuses_a_date_that_is_both_a_holiday_and_a_make_up_working_day()
+    {
+        var problems = Problems(("Calendar:Holidays:0", "2026-10-10"), ("Calendar:ExtraWorkdays:0", "2026-10-10"));
+
+        Assert.Equal("Calendar: '2026-10-10' is listed both in Holidays and in ExtraWorkdays; keep it in one of them.", Assert.Single(problems));
     }
 }
