@@ -59,6 +59,18 @@ public sealed class FakeBotConnector : IAsyncDisposable
         return ActivityCalls;
     }
 
+    /// <summary>Waits (bounded) for the bot's reply to the inbound activity <paramref name="replyToId"/>, among the calls after the first <paramref name="skip"/>.</summary>
+    public async Task<ConnectorCall> WaitForReplyAsync(string replyToId, int skip = 0, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            if (ActivityCalls.Skip(skip).FirstOrDefault(c => c.Method == "POST" && c.Path.EndsWith($"/activities/{replyToId}", StringComparison.Ordinal)) is { } reply)
+                return reply;
+            await Task.Delay(20, cts.Token);
+        }
+    }
+
     private void MapRoutes()
     {
         _app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (Delegate)((HttpContext http) => RecordActivity(http)));
