@@ -24,6 +24,21 @@ public sealed class ProactiveSender(OutboxStore outbox, OutboxSignal signal, Tim
         }, activity);
     }
 
+    /// <summary>Queues many sends at once (one LiteDB transaction, far cheaper than one insert each); in the given order.</summary>
+    public IReadOnlyList<long> EnqueueAll(IEnumerable<(ConversationRecord To, Activity Activity)> messages)
+    {
+        var now = time.GetUtcNow();
+        var batch = messages.Select(m =>
+        {
+            Address(m.To, m.Activity);
+            return Prepare(new OutboxMessage { ServiceUrl = m.To.ServiceUrl, ConversationId = m.To.BaseId, Kind = OutboxKind.Send }, m.Activity, now);
+        }).ToList();
+        if (batch.Count == 0) return [];
+        var ids = outbox.EnqueueMany(batch);
+        signal.Notify();
+        return ids;
+    }
+
     /// <summary>Queues an update in place of an earlier message: by its activity id when known, else by the outbox message that sends it.</summary>
     public long EnqueueUpdate(string serviceUrl, string conversationId, string? activityId, long? sentByMessageId, Activity activity)
     {
@@ -40,14 +55,18 @@ public sealed class ProactiveSender(OutboxStore outbox, OutboxSignal signal, Tim
 
     private long Add(OutboxMessage message, Activity activity)
     {
-        var now = time.GetUtcNow();
+        var id = outbox.Enqueue(Prepare(message, activity, time.GetUtcNow()));
+        signal.Notify();
+        return id;
+    }
+
+    private static OutboxMessage Prepare(OutboxMessage message, Activity activity, DateTimeOffset now)
+    {
         message.ConversationKey = OutboxMessage.KeyOf(message.ServiceUrl, message.ConversationId);
         message.ActivityJson = JsonSerializer.Serialize(activity, BotJson.Options);
         message.CreatedAt = now;
         message.NextAttemptAt = now;
-        var id = outbox.Enqueue(message);
-        signal.Notify();
-        return id;
+        return message;
     }
 
     private static void Address(ConversationRecord to, Activity activity)

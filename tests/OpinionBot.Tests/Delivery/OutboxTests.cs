@@ -124,6 +124,20 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_batch_enqueued_at_once_is_delivered_in_its_order()
+    {
+        var a = _outbox.Conversation("a:1");
+        var b = _outbox.Conversation("a:2");
+        var ids = _outbox.Sender.EnqueueAll(Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? a : b, new Activity { Type = ActivityTypes.Message, Text = $"#{i}" })));
+
+        await _outbox.DrainAsync(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(ids.Order(), ids);
+        Assert.Equal(["#0", "#2", "#4"], _outbox.TextsAcceptedIn("a:1"));
+        Assert.Equal(["#1", "#3", "#5"], _outbox.TextsAcceptedIn("a:2"));
+    }
+
+    [Fact]
     public async Task A_final_answer_such_as_403_dead_letters_at_once()
     {
         _outbox.Connector.Then(HttpStatusCode.Forbidden);

@@ -27,6 +27,19 @@ public sealed class OutboxStore(ILiteDatabase database) : ICollectionIndexes
         return message.Id;
     }
 
+    /// <summary>Many messages in one LiteDB transaction (a scan that sends a slip to everyone); ids follow the given order.</summary>
+    public IReadOnlyList<long> EnqueueMany(IReadOnlyList<OutboxMessage> messages)
+    {
+        foreach (var message in messages)
+        {
+            message.Id = 0;
+            message.State = OutboxState.Pending;
+        }
+
+        Messages.InsertBulk(messages);
+        return messages.Select(m => m.Id).ToList();
+    }
+
     public OutboxMessage? Find(long id) => Messages.FindById(id);
 
     /// <summary>Every pending message, oldest first, grouped by conversation (groups ordered by their head).</summary>
