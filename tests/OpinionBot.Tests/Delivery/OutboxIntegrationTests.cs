@@ -40,6 +40,41 @@ public sealed class OutboxIntegrationTests : ApprovalTestBase
         Assert.Equal(0, store.Count(OutboxState.Dead));
     }
 
+    [Fact]
+    public async Task Messages_pending_when_the_service_stops_are_delivered_by_the_next_start()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "opinionbot-tests", Guid.NewGuid().ToString("N"));
+        var settings = TestRoster.Settings(new() { ["Storage:LiteDb:Path"] = Path.Combine(folder, "bot.db") });
+        try
+        {
+            await using (var first = new Support.BotApplication(settings))
+            {
+                await first.PostActivityAsync(TeamsActivities.Message(Connector.ServiceUrl, "我的", locale: "zh-CN"));
+                var chat = first.Services.GetRequiredService<ConversationStore>().Find("a:personal-1")!;
+                Connector.FailWith = HttpStatusCode.ServiceUnavailable;
+                var sender = first.Services.GetRequiredService<ProactiveSender>();
+                sender.Enqueue(chat, new Activity { Type = ActivityTypes.Message, Text = "before the restart 1" });
+                sender.Enqueue(chat, new Activity { Type = ActivityTypes.Message, Text = "before the restart 2" });
+                await first.DeliverOutboxAsync();
+                Assert.Equal(2, first.Services.GetRequiredService<OutboxStore>().Count(OutboxState.Pending));
+            }
+
+            Connector.FailWith = null;
+            await using var second = new Support.BotApplication(settings);
+            second.Clock.Advance(TimeSpan.FromMinutes(1));
+            _ = second.Services;                               // starts the host: its outbox loop finds the pending messages
+            using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            while (ProactiveAccepted("a:personal-1").Count < 2)
+                await Task.Delay(20, bounded.Token);
+
+            Assert.Equal(["before the restart 1", "before the restart 2"], ProactiveAccepted("a:personal-1").Select(a => a.Call.Text));
+        }
+        finally
+        {
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
+    }
+
     /// <summary>Sends and updates the connector accepted in a conversation (not replies to what someone said).</summary>
     private List<AcceptedCall> ProactiveAccepted(string conversationId) => Connector.Accepted.Where(a =>
         a.Call.Path == $"/v3/conversations/{conversationId}/activities" ||
