@@ -14,6 +14,20 @@ using OpinionBot.Testing;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
+if (args is ["outbox", .. var outboxArgs])
+{
+    using var stopOutbox = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) => { e.Cancel = true; stopOutbox.Cancel(); };
+    try
+    {
+        return await OutboxBenchmark.RunAsync(outboxArgs, stopOutbox.Token);
+    }
+    catch (OperationCanceledException) when (stopOutbox.IsCancellationRequested)
+    {
+        return 130;
+    }
+}
+
 var options = Options.Parse(args, out var message);
 if (options is null)
 {

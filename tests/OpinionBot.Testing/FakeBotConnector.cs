@@ -22,6 +22,27 @@ public sealed class FakeBotConnector : IAsyncDisposable
     /// <summary>When set, the connector answers every activity call with this status.</summary>
     public HttpStatusCode? FailWith { get; set; }
 
+    /// <summary>Answers for the next activity calls, in order (one each); when empty, calls are answered as usual.</summary>
+    public ConcurrentQueue<ScriptedAnswer> Script { get; } = new();
+
+    /// <summary>Activity calls answered with success, in the order they were answered (with the id given to a send).</summary>
+    public ConcurrentQueue<AcceptedCall> Accepted { get; } = new();
+
+    /// <summary>When set, each conversation may have this many activity calls per window; more are answered 429 with Retry-After.</summary>
+    public ConnectorRateLimit? RateLimit { get; set; }
+
+    /// <summary>The clock of <see cref="RateLimit"/> and of Retry-After dates (a test's fake clock, or the real one).</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    private readonly Dictionary<string, Queue<DateTimeOffset>> _windows = new(StringComparer.Ordinal);
+
+    /// <summary>Queues one answer: a status, with Retry-After in seconds when given.</summary>
+    public FakeBotConnector Then(HttpStatusCode status, TimeSpan? retryAfter = null)
+    {
+        Script.Enqueue(new ScriptedAnswer(status, retryAfter));
+        return this;
+    }
+
     /// <summary>Extra routes (token endpoint, OpenID metadata) for tests that need them.</summary>
     public Action<WebApplication>? ExtraRoutes { get; init; }
 
@@ -59,6 +80,18 @@ public sealed class FakeBotConnector : IAsyncDisposable
         return ActivityCalls;
     }
 
+    /// <summary>Waits (bounded) for the bot's reply to the inbound activity <paramref name="replyToId"/>, among the calls after the first <paramref name="skip"/>.</summary>
+    public async Task<ConnectorCall> WaitForReplyAsync(string replyToId, int skip = 0, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            if (ActivityCalls.Skip(skip).FirstOrDefault(c => c.Method == "POST" && c.Path.EndsWith($"/activities/{replyToId}", StringComparison.Ordinal)) is { } reply)
+                return reply;
+            await Task.Delay(20, cts.Token);
+        }
+    }
+
     private void MapRoutes()
     {
         _app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (Delegate)((HttpContext http) => RecordActivity(http)));
@@ -90,25 +123,70 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
     private async Task<IResult> RecordActivity(HttpContext http)
     {
-        await Record(http);
+        var call = await Record(http);
         if (FailWith is { } status)
             return Results.StatusCode((int)status);
-        return Results.Json(new { id = $"sent-{Interlocked.Increment(ref _nextId)}" });
+        if (Script.TryDequeue(out var scripted))
+        {
+            if (scripted.RetryAfter is { } after)
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(after.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if ((int)scripted.Status >= 300)
+                return Results.StatusCode((int)scripted.Status);
+        }
+
+        if (RateLimit is { } limit && OverLimit(call, limit) is { } wait)
+        {
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.StatusCode(429);
+        }
+
+        var id = http.Request.Method == "PUT" ? call.Path[(call.Path.LastIndexOf('/') + 1)..] : $"sent-{Interlocked.Increment(ref _nextId)}";
+        Accepted.Enqueue(new AcceptedCall(call, id));
+        return Results.Json(new { id });
     }
 
-    private async Task Record(HttpContext http)
+    /// <summary>Counts the call against its conversation's window; the wait until a slot frees when over the limit.</summary>
+    private TimeSpan? OverLimit(ConnectorCall call, ConnectorRateLimit limit)
+    {
+        var conversation = call.Path.Split('/')[3];
+        var now = Clock.GetUtcNow();
+        lock (_windows)
+        {
+            if (!_windows.TryGetValue(conversation, out var times))
+                _windows[conversation] = times = new Queue<DateTimeOffset>();
+            while (times.Count > 0 && times.Peek() + limit.Window <= now)
+                times.Dequeue();
+            if (times.Count >= limit.PerWindow)
+                return times.Peek() + limit.Window - now;
+            times.Enqueue(now);
+            return null;
+        }
+    }
+
+    private async Task<ConnectorCall> Record(HttpContext http)
     {
         using var reader = new StreamReader(http.Request.Body);
         var body = await reader.ReadToEndAsync();
-        Calls.Enqueue(new ConnectorCall(
+        var call = new ConnectorCall(
             http.Request.Method,
             Uri.UnescapeDataString(http.Request.Path.Value ?? ""),
             http.Request.Headers.Authorization.ToString(),
-            body.Length == 0 ? null : JsonDocument.Parse(body).RootElement.Clone()));
+            body.Length == 0 ? null : JsonDocument.Parse(body).RootElement.Clone());
+        Calls.Enqueue(call);
+        return call;
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }
+
+/// <summary>A scripted answer to one activity call; a success status lets the call through as usual.</summary>
+public sealed record ScriptedAnswer(HttpStatusCode Status, TimeSpan? RetryAfter = null);
+
+/// <summary>A per-conversation limit the fake enforces with 429s.</summary>
+public sealed record ConnectorRateLimit(int PerWindow, TimeSpan Window);
+
+/// <summary>An activity call the fake accepted, with the activity id it answered.</summary>
+public sealed record AcceptedCall(ConnectorCall Call, string ActivityId);
 
 public sealed record ConnectorCall(string Method, string Path, string Authorization, JsonElement? Body)
 {

@@ -1,5 +1,5 @@
 using OpinionBot.Bot;
-using OpinionBot.Delivery;
+using OpinionBot.Delivery.Outbox;
 using OpinionBot.Storage;
 
 namespace OpinionBot.Approvals;
@@ -10,8 +10,7 @@ public static class ApprovalRegistration
     {
         services.Configure<ApprovalOptions>(configuration.GetSection(ApprovalOptions.Section));
         services.AddStore<ApprovalStore>();
-        services.AddSingleton<ProactiveSender>();
-        services.AddSingleton<Recipients>();
+        services.AddSingleton<IOutboxDeliveryListener>(sp => sp.GetRequiredService<ApprovalStore>());
         services.AddSingleton<ApprovalCard>();
         services.AddSingleton<ApprovalRouter>();
         services.AddSingleton<CaseNotifier>();

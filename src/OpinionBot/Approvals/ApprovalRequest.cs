@@ -12,7 +12,11 @@ public sealed class ApprovalRequest
     public int CaseVersion { get; set; }
     public string ServiceUrl { get; set; } = "";
     public string ConversationId { get; set; } = "";
+    /// <summary>The card's activity id, once the outbox has delivered it.</summary>
     public string? ActivityId { get; set; }
+
+    /// <summary>The outbox message that sends the card: an update before delivery refers to it.</summary>
+    public long? OutboxMessageId { get; set; }
     public string Language { get; set; } = "";
     public List<string> ApproverKeys { get; set; } = [];
     public DateTimeOffset SentAt { get; set; }

@@ -1,4 +1,3 @@
-using OpinionBot.BotFramework.Connector;
 using OpinionBot.BotFramework.Schema;
 using OpinionBot.Cases;
 using OpinionBot.Configuration;
@@ -59,17 +58,11 @@ public sealed class ApprovalRouter(
         foreach (var request in requests.Open(c.Number))
         {
             requests.Close(request);
-            if (request.ActivityId is null) continue;
+            if (request.ActivityId is null && request.OutboxMessageId is null) continue;
             var language = LanguageTags.FromLocale(request.Language) ?? clock.DefaultLanguage;
             var card = cards.Decided(c, request.Stage, language, outcome);
-            try
-            {
-                await sender.UpdateAsync(request.ServiceUrl, request.ConversationId, request.ActivityId, card.ToActivity(), cancellationToken);
-            }
-            catch (Exception ex) when (ex is ConnectorException or UntrustedServiceUrlException or HttpRequestException)
-            {
-                logger.LogWarning(ex, "Could not update the approval card of case {CaseNumber} in {ConversationId}", c.Number, request.ConversationId);
-            }
+            // The outbox keeps the conversation's order, so an update of a card still being sent follows the send.
+            sender.EnqueueUpdate(request.ServiceUrl, request.ConversationId, request.ActivityId, request.OutboxMessageId, card.ToActivity());
         }
     }
 
@@ -112,24 +105,22 @@ public sealed class ApprovalRouter(
         return await SendAsync(c, stage, conversation, approvers, refreshIds, activity, cancellationToken);
     }
 
-    private async Task<bool> SendAsync(Case c, ApprovalStage stage, ConversationRecord to, IReadOnlyList<string> approvers,
+    /// <summary>
+    /// Queues the card; the conversation is known, so it counts as reached (the outbox retries, and logs a card it
+    /// has to give up on). The card's activity id reaches the request when the outbox delivers it.
+    /// </summary>
+    private Task<bool> SendAsync(Case c, ApprovalStage stage, ConversationRecord to, IReadOnlyList<string> approvers,
         IReadOnlyList<string> refreshIds, Activity activity, CancellationToken cancellationToken)
     {
-        try
+        var request = new ApprovalRequest
         {
-            var activityId = await sender.SendAsync(to, activity, cancellationToken);
-            requests.Add(new ApprovalRequest
-            {
-                CaseNumber = c.Number, Stage = stage, CaseVersion = c.Version, ServiceUrl = to.ServiceUrl, ConversationId = to.BaseId,
-                ActivityId = activityId, Language = activity.Locale ?? to.Locale ?? clock.DefaultLanguage.Tag(),
-                ApproverKeys = approvers.ToList(), SentAt = clock.UtcNow,
-            });
-            return true;
-        }
-        catch (Exception ex) when (ex is ConnectorException or UntrustedServiceUrlException or HttpRequestException)
-        {
-            logger.LogWarning(ex, "Could not deliver the {Stage} card of case {CaseNumber} to {ConversationId}", stage, c.Number, to.BaseId);
-            return false;
-        }
+            CaseNumber = c.Number, Stage = stage, CaseVersion = c.Version, ServiceUrl = to.ServiceUrl, ConversationId = to.BaseId,
+            Language = activity.Locale ?? to.Locale ?? clock.DefaultLanguage.Tag(),
+            ApproverKeys = approvers.ToList(), SentAt = clock.UtcNow,
+        };
+        request.OutboxMessageId = sender.Enqueue(to, activity, ApprovalStore.CorrelationKey(request.Id));
+        requests.Add(request);
+        logger.LogDebug("Queued the {Stage} card of case {CaseNumber} for {ConversationId}", stage, c.Number, to.BaseId);
+        return Task.FromResult(true);
     }
 }

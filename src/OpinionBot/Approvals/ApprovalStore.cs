@@ -1,15 +1,23 @@
 using LiteDB;
+using OpinionBot.Delivery.Outbox;
 using OpinionBot.Storage;
 
 namespace OpinionBot.Approvals;
 
-public sealed class ApprovalStore(ILiteDatabase database) : ICollectionIndexes
+/// <summary>The approval cards sent; hears from the outbox the activity id each card got, to update it in place later.</summary>
+public sealed class ApprovalStore(ILiteDatabase database) : ICollectionIndexes, IOutboxDeliveryListener
 {
+    private const string CorrelationPrefix = "approval:";
+
     private ILiteCollection<ApprovalRequest> Requests => database.GetCollection<ApprovalRequest>("approval_requests");
+
+    public static string CorrelationKey(ObjectId requestId) => CorrelationPrefix + requestId;
 
     public void EnsureIndexes() => Requests.EnsureIndex(r => r.CaseNumber);
 
     public void Add(ApprovalRequest request) => Requests.Insert(request);
+
+    public ApprovalRequest? Find(ObjectId id) => Requests.FindById(id);
 
     public IReadOnlyList<ApprovalRequest> Open(string caseNumber) =>
         Requests.Find(r => r.CaseNumber == caseNumber && !r.Closed).ToList();
@@ -18,5 +26,13 @@ public sealed class ApprovalStore(ILiteDatabase database) : ICollectionIndexes
     {
         request.Closed = true;
         Requests.Update(request);
+    }
+
+    /// <summary>Records the delivered card's activity id (only that field: the request may be closed meanwhile).</summary>
+    public void Delivered(OutboxMessage message, string? activityId)
+    {
+        if (activityId is null || message.CorrelationKey?.StartsWith(CorrelationPrefix, StringComparison.Ordinal) != true) return;
+        var id = new ObjectId(message.CorrelationKey[CorrelationPrefix.Length..]);
+        Requests.UpdateMany(BsonExpression.Create("{ ActivityId: @0 }", new BsonValue(activityId)), BsonExpression.Create("_id = @0", new BsonValue(id)));
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using OpinionBot.BotFramework.Connector;
 using OpinionBot.BotFramework.Schema;
 using OpinionBot.Cases;
 using OpinionBot.Configuration;
@@ -73,21 +72,16 @@ public sealed class CaseNotifier(
         }));
     }
 
-    private async Task SendAsync(ConversationRecord? to, string text, Language language, string caseNumber, CancellationToken cancellationToken)
+    /// <summary>Queues the message in the outbox (which retries, and logs what it has to give up on).</summary>
+    private Task SendAsync(ConversationRecord? to, string text, Language language, string caseNumber, CancellationToken cancellationToken)
     {
         if (to is null)
         {
             logger.LogWarning("Nobody to tell about case {CaseNumber}: no conversation recorded. Message: {Text}", caseNumber, text);
-            return;
+            return Task.CompletedTask;
         }
 
-        try
-        {
-            await sender.SendAsync(to, new Activity { Type = ActivityTypes.Message, Text = text, Locale = language.Tag() }, cancellationToken);
-        }
-        catch (Exception ex) when (ex is ConnectorException or UntrustedServiceUrlException or HttpRequestException)
-        {
-            logger.LogWarning(ex, "Could not tell {ConversationId} about case {CaseNumber}", to.BaseId, caseNumber);
-        }
+        sender.Enqueue(to, new Activity { Type = ActivityTypes.Message, Text = text, Locale = language.Tag() });
+        return Task.CompletedTask;
     }
 }

@@ -50,6 +50,21 @@ public static class ConfigurationProblems
         CheckParses(configuration, "Evidence:MaxFileBytes", v => long.TryParse(v, CultureInfo.InvariantCulture, out var b) && b > 0, "a positive number of bytes", problems);
         CheckParses(configuration, "Evidence:AttachAfterReportWindow", v => TimeSpan.TryParse(v, CultureInfo.InvariantCulture, out var t) && t >= TimeSpan.Zero, "a TimeSpan such as 00:30:00", problems);
         CheckParses(configuration, "Workflow:Reminders:EscalateAfter", v => int.TryParse(v, CultureInfo.InvariantCulture, out var n) && n >= 1, "a whole number of slips, at least 1", problems);
+        CheckDelivery(configuration, problems);
+    }
+
+    private static void CheckDelivery(IConfiguration configuration, List<string> problems)
+    {
+        static bool Positive(string v, out TimeSpan t) => TimeSpan.TryParse(v, CultureInfo.InvariantCulture, out t) && t > TimeSpan.Zero;
+        CheckParses(configuration, "Delivery:MaxAttempts", v => int.TryParse(v, CultureInfo.InvariantCulture, out var n) && n >= 1, "a whole number of attempts, at least 1", problems);
+        CheckParses(configuration, "Delivery:BaseDelay", v => Positive(v, out _), "a positive TimeSpan such as 00:00:01", problems);
+        CheckParses(configuration, "Delivery:MaxDelay", v => Positive(v, out _), "a positive TimeSpan such as 00:05:00", problems);
+        CheckParses(configuration, "Delivery:MaxParallelConversations", v => int.TryParse(v, CultureInfo.InvariantCulture, out var n) && n >= 1, "a whole number, at least 1", problems);
+        CheckParses(configuration, "Delivery:GlobalPerSecond", v => int.TryParse(v, CultureInfo.InvariantCulture, out var n) && n >= 1, "a whole number of requests per second, at least 1", problems);
+        var baseDelay = configuration["Delivery:BaseDelay"] is { } b && Positive(b, out var parsedBase) ? parsedBase : TimeSpan.FromSeconds(1);
+        var maxDelay = configuration["Delivery:MaxDelay"] is { } m && Positive(m, out var parsedMax) ? parsedMax : TimeSpan.FromMinutes(5);
+        if (maxDelay < baseDelay)
+            problems.Add($"Delivery:MaxDelay ({maxDelay}) is shorter than Delivery:BaseDelay ({baseDelay}); the longest back-off cannot be shorter than the first.");
     }
 
     private static void CheckParses(IConfiguration configuration, string key, Func<string, bool> parses, string expected, List<string> problems)

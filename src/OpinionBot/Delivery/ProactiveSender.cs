@@ -1,26 +1,72 @@
-using OpinionBot.BotFramework.Connector;
+using System.Text.Json;
 using OpinionBot.BotFramework.Schema;
 using OpinionBot.Conversations;
+using OpinionBot.Delivery.Outbox;
 
 namespace OpinionBot.Delivery;
 
-/// <summary>Sends and updates messages in conversations the bot has recorded, outside any turn.</summary>
-public sealed class ProactiveSender(IConnectorClientFactory connectors)
+/// <summary>
+/// Sends and updates messages in conversations the bot has recorded, outside any turn — by putting them in the
+/// outbox, which delivers them in order, paced and retried (see <see cref="OutboxDispatcher"/>).
+/// </summary>
+public sealed class ProactiveSender(OutboxStore outbox, OutboxSignal signal, TimeProvider time)
 {
-    /// <summary>Posts <paramref name="activity"/>; returns the id Teams gave it (for updates in place).</summary>
-    public async Task<string?> SendAsync(ConversationRecord to, Activity activity, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues <paramref name="activity"/> for <paramref name="to"/>; returns the outbox message id (to update the message
+    /// later, before its activity id is known). Listeners hear the activity id under <paramref name="correlationKey"/>.
+    /// </summary>
+    public long Enqueue(ConversationRecord to, Activity activity, string? correlationKey = null)
     {
         Address(to, activity);
-        var response = await connectors.Create(to.ServiceUrl).SendToConversationAsync(to.BaseId, activity, cancellationToken);
-        return response.Id;
+        return Add(new OutboxMessage
+        {
+            ServiceUrl = to.ServiceUrl, ConversationId = to.BaseId, Kind = OutboxKind.Send, CorrelationKey = correlationKey,
+        }, activity);
     }
 
-    public async Task UpdateAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken)
+    /// <summary>Queues many sends at once (one LiteDB transaction, far cheaper than one insert each); in the given order.</summary>
+    public IReadOnlyList<long> EnqueueAll(IEnumerable<(ConversationRecord To, Activity Activity)> messages)
     {
-        activity.Id = activityId;
+        var now = time.GetUtcNow();
+        var batch = messages.Select(m =>
+        {
+            Address(m.To, m.Activity);
+            return Prepare(new OutboxMessage { ServiceUrl = m.To.ServiceUrl, ConversationId = m.To.BaseId, Kind = OutboxKind.Send }, m.Activity, now);
+        }).ToList();
+        if (batch.Count == 0) return [];
+        var ids = outbox.EnqueueMany(batch);
+        signal.Notify();
+        return ids;
+    }
+
+    /// <summary>Queues an update in place of an earlier message: by its activity id when known, else by the outbox message that sends it.</summary>
+    public long EnqueueUpdate(string serviceUrl, string conversationId, string? activityId, long? sentByMessageId, Activity activity)
+    {
+        if (string.IsNullOrEmpty(activityId) && sentByMessageId is null)
+            throw new ArgumentException("An update needs the activity id or the outbox message that sends it.", nameof(activityId));
         activity.Type ??= ActivityTypes.Message;
         activity.Conversation = new ConversationAccount { Id = conversationId };
-        await connectors.Create(serviceUrl).UpdateActivityAsync(conversationId, activityId, activity, cancellationToken);
+        return Add(new OutboxMessage
+        {
+            ServiceUrl = serviceUrl, ConversationId = conversationId, Kind = OutboxKind.Update,
+            TargetActivityId = string.IsNullOrEmpty(activityId) ? null : activityId, TargetMessageId = string.IsNullOrEmpty(activityId) ? sentByMessageId : null,
+        }, activity);
+    }
+
+    private long Add(OutboxMessage message, Activity activity)
+    {
+        var id = outbox.Enqueue(Prepare(message, activity, time.GetUtcNow()));
+        signal.Notify();
+        return id;
+    }
+
+    private static OutboxMessage Prepare(OutboxMessage message, Activity activity, DateTimeOffset now)
+    {
+        message.ConversationKey = OutboxMessage.KeyOf(message.ServiceUrl, message.ConversationId);
+        message.ActivityJson = JsonSerializer.Serialize(activity, BotJson.Options);
+        message.CreatedAt = now;
+        message.NextAttemptAt = now;
+        return message;
     }
 
     private static void Address(ConversationRecord to, Activity activity)

@@ -40,6 +40,11 @@ public sealed class ConfigurationProblemsTests
     [InlineData("Bot:MicrosoftAppType", "Federated", "Bot:MicrosoftAppType is 'Federated'")]
     [InlineData("Bot:MicrosoftAppId", "my-bot", "Bot:MicrosoftAppId 'my-bot' is not a GUID")]
     [InlineData("Storage:LiteDb:Path", " ", "Storage:LiteDb:Path is empty")]
+    [InlineData("Delivery:MaxAttempts", "0", "Delivery:MaxAttempts is '0'; expected a whole number of attempts, at least 1")]
+    [InlineData("Delivery:BaseDelay", "soon", "Delivery:BaseDelay is 'soon'; expected a positive TimeSpan")]
+    [InlineData("Delivery:MaxDelay", "00:00:00", "Delivery:MaxDelay is '00:00:00'; expected a positive TimeSpan")]
+    [InlineData("Delivery:MaxDelay", "00:00:00.5", "Delivery:MaxDelay (00:00:00.5000000) is shorter than Delivery:BaseDelay (00:00:01)")]
+    [InlineData("Delivery:GlobalPerSecond", "fast", "Delivery:GlobalPerSecond is 'fast'")]
     public void Names_each_problem_in_one_line(string key, string value, string expected)
     {
         var problem = Assert.Single(Problems((key, value)), p => p.StartsWith(key.Split(':')[0], StringComparison.Ordinal) && !p.Contains("Password"));

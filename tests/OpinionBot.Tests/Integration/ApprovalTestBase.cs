@@ -19,6 +19,7 @@ public abstract class ApprovalTestBase : CaseTestBase
         var id = (string)person.GetType().GetProperty("id")!.GetValue(person)!;
         Connector.MemberEmails[id] = email;
         await Bot.PostActivityAsync(TeamsActivities.Message(Connector.ServiceUrl, "我的", conversationId: chatId, from: person, locale: "zh-CN"));
+        await Bot.DeliverOutboxAsync();
     }
 
     /// <summary>The office posts in its channel (with the bot @mentioned), so the bot records that channel.</summary>
@@ -26,6 +27,7 @@ public abstract class ApprovalTestBase : CaseTestBase
     {
         Connector.MemberEmails[TestRoster.OfficeTeamsId] = TestRoster.OfficeEmail;
         await Bot.PostActivityAsync(TeamsActivities.Message(Connector.ServiceUrl, "我的", "channel", TestRoster.OfficeChannel, "zh-CN", mentionBot: true, from: Office));
+        await Bot.DeliverOutboxAsync();
     }
 
     protected IReadOnlyList<ConnectorCall> SentTo(string conversationId) =>
@@ -65,6 +67,7 @@ public abstract class ApprovalTestBase : CaseTestBase
     {
         var response = await Bot.PostActivityAsync(TeamsActivities.CardAction(Connector.ServiceUrl, verb, data, who));
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        await Bot.DeliverOutboxAsync();
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
 

@@ -203,6 +203,7 @@ public sealed class ApprovalTests : ApprovalTestBase
 
         var response = await withChannel.PostActivityAsync(TeamsActivities.CardAction(Connector.ServiceUrl, "case.report", IntakeSubmission.Valid()));
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        await withChannel.DeliverOutboxAsync();
 
         var posted = Assert.Single(SentTo("19:approvals@thread.tacv2"));
         var mention = posted.Body!.Value.GetProperty("entities")[0];

@@ -33,6 +33,7 @@ public abstract class CaseTestBase : IAsyncLifetime
     {
         var response = await Bot.PostActivityAsync(TeamsActivities.CardAction(Connector.ServiceUrl, "case.report", data, from));
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        await Bot.DeliverOutboxAsync();
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
 
@@ -44,12 +45,15 @@ public abstract class CaseTestBase : IAsyncLifetime
         return Regex.Match(Regex.Unescape(card), @"\d{4}-\d{4}").Value;
     }
 
+    /// <summary>Says <paramref name="text"/> in the personal chat; returns the bot's reply (proactive messages it caused are delivered too).</summary>
     protected async Task<ConnectorCall> SayAsync(string text, object? from = null, string? id = null, string locale = "zh-CN")
     {
         var before = Connector.ActivityCalls.Count;
-        var response = await Bot.PostActivityAsync(TeamsActivities.Message(Connector.ServiceUrl, text, locale: locale, id: id, from: from));
+        var message = TeamsActivities.Message(Connector.ServiceUrl, text, locale: locale, id: id, from: from);
+        var response = await Bot.PostActivityAsync(message);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        return (await Connector.WaitForActivitiesAsync(before + 1))[before];
+        await Bot.DeliverOutboxAsync();
+        return await Connector.WaitForReplyAsync((string)message["id"]!, before);
     }
 
     protected static string Unescaped(JsonElement element) => Regex.Unescape(element.GetRawText());

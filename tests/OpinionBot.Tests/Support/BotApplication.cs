@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using OpinionBot.Delivery.Outbox;
 
 namespace OpinionBot.Tests.Support;
 
@@ -47,6 +48,18 @@ public sealed class BotApplication : WebApplicationFactory<Program>
         if (bearerToken is not null)
             request.Headers.Authorization = new("Bearer", bearerToken);
         return await CreateClient().SendAsync(request);
+    }
+
+    /// <summary>
+    /// Delivers everything the outbox holds that is due at the fake clock's now (the background loop may be delivering
+    /// too: passes take turns, so when this returns nothing due is left undelivered).
+    /// </summary>
+    public async Task DeliverOutboxAsync()
+    {
+        var dispatcher = Services.GetRequiredService<OutboxDispatcher>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        do await dispatcher.DispatchDueAsync(timeout.Token);
+        while (dispatcher.NextDueAt is { } due && due <= Clock.GetUtcNow());
     }
 
     protected override void Dispose(bool disposing)

@@ -1,0 +1,196 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using OpinionBot.BotFramework.Connector;
+using OpinionBot.BotFramework.Schema;
+
+namespace OpinionBot.Delivery.Outbox;
+
+/// <summary>
+/// Delivers what is due in the outbox. Per conversation, only the oldest pending message (the head) may go out, so
+/// messages arrive in the order they were enqueued; a failing head holds back the rest of its conversation until it is
+/// delivered or dead-lettered. Conversations are served in parallel, paced to Teams' per-conversation and per-app limits.
+/// </summary>
+public sealed class OutboxDispatcher
+{
+    private const string AppKey = "*";
+
+    private readonly OutboxStore _store;
+    private readonly IConnectorClientFactory _connectors;
+    private readonly IEnumerable<IOutboxDeliveryListener> _listeners;
+    private readonly TimeProvider _time;
+    private readonly RetryPolicy _retry;
+    private readonly DeliveryOptions _options;
+    private readonly ILogger<OutboxDispatcher> _logger;
+    private readonly SlidingWindowLimiter _perConversation = new(SlidingWindowLimiter.TeamsPerConversation);
+    private readonly SlidingWindowLimiter _perApp;
+    private readonly SemaphoreSlim _pass = new(1, 1);
+    private DateTimeOffset? _nextDueAt;
+
+    public OutboxDispatcher(OutboxStore store, IConnectorClientFactory connectors, IEnumerable<IOutboxDeliveryListener> listeners,
+        TimeProvider time, RetryPolicy retry, IOptions<DeliveryOptions> options, ILogger<OutboxDispatcher> logger)
+    {
+        _store = store;
+        _connectors = connectors;
+        _listeners = listeners;
+        _time = time;
+        _retry = retry;
+        _options = options.Value;
+        _logger = logger;
+        _perApp = SlidingWindowLimiter.PerSecond(Math.Max(1, _options.GlobalPerSecond));
+    }
+
+    /// <summary>After the last pass: the earliest time something pending becomes due (a back-off or a pacing slot), or null when nothing is pending.</summary>
+    public DateTimeOffset? NextDueAt => _nextDueAt;
+
+    /// <summary>Delivers everything due now (one pass at a time); returns how many messages were delivered.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    {
+        await _pass.WaitAsync(cancellationToken);
+        try
+        {
+            var conversations = _store.PendingByConversation();
+            var delivered = 0;
+            DateTimeOffset? next = null;
+            var gate = new Lock();
+            await Parallel.ForEachAsync(conversations,
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxParallelConversations), CancellationToken = cancellationToken },
+                async (queue, ct) =>
+                {
+                    var (count, due) = await DeliverConversationAsync(queue, ct);
+                    lock (gate)
+                    {
+                        delivered += count;
+                        if (due is { } d && (next is null || d < next)) next = d;
+                    }
+                });
+            _nextDueAt = next;
+            return delivered;
+        }
+        finally
+        {
+            _pass.Release();
+        }
+    }
+
+    /// <summary>Sends this conversation's messages in order until one is not due, is paced, or fails; returns when the rest is due.</summary>
+    private async Task<(int Delivered, DateTimeOffset? NextDue)> DeliverConversationAsync(IReadOnlyList<OutboxMessage> queue, CancellationToken cancellationToken)
+    {
+        var delivered = 0;
+        foreach (var message in queue)
+        {
+            var now = _time.GetUtcNow();
+            if (message.NextAttemptAt > now)
+                return (delivered, message.NextAttemptAt);
+            if (!_perConversation.TryAcquire(message.ConversationKey, now, out var conversationFree))
+                return (delivered, conversationFree);
+            if (!_perApp.TryAcquire(AppKey, now, out var appFree))
+            {
+                _perConversation.Release(message.ConversationKey, now);
+                return (delivered, appFree);
+            }
+
+            if (!await AttemptAsync(message, cancellationToken))
+                return (delivered, message.State == OutboxState.Pending ? message.NextAttemptAt : _time.GetUtcNow());
+            if (message.State == OutboxState.Sent) delivered++;
+        }
+
+        return (delivered, null);
+    }
+
+    /// <summary>One attempt at one message; false when the conversation has to wait (a retry is scheduled).</summary>
+    private async Task<bool> AttemptAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        message.Attempts++;
+        try
+        {
+            var activity = JsonSerializer.Deserialize<Activity>(message.ActivityJson, BotJson.Options) ?? new Activity();
+            var client = _connectors.Create(message.ServiceUrl);
+            string? activityId;
+            if (message.Kind == OutboxKind.Send)
+            {
+                activityId = (await client.SendToConversationAsync(message.ConversationId, activity, cancellationToken)).Id;
+            }
+            else
+            {
+                if (ResolveTarget(message) is not { } target) return true;
+                activity.Id = target;
+                activity.Conversation ??= new ConversationAccount { Id = message.ConversationId };
+                await client.UpdateActivityAsync(message.ConversationId, target, activity, cancellationToken);
+                activityId = target;
+            }
+
+            _store.MarkSent(message, activityId, _time.GetUtcNow());
+            NotifyListeners(message, activityId);
+            return true;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: this attempt does not count; the message stays pending for the next start.
+            message.Attempts--;
+            throw;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return Failed(message, ex);
+        }
+    }
+
+    private string? ResolveTarget(OutboxMessage message)
+    {
+        if (message.TargetActivityId is { Length: > 0 } known) return known;
+        var send = message.TargetMessageId is { } id ? _store.Find(id) : null;
+        if (send is { State: OutboxState.Sent, SentActivityId.Length: > 0 }) return send.SentActivityId;
+
+        // Ordering puts the send first in the same conversation, so it was delivered without an id, dead-lettered or purged.
+        var why = send is null ? $"the message it updates ({message.TargetMessageId}) is gone"
+            : send.State == OutboxState.Dead ? $"the message it updates ({send.Id}) was dead-lettered"
+            : $"the message it updates ({send.Id}) is {send.State} without an activity id";
+        DeadLetter(message, why, null);
+        return null;
+    }
+
+    private bool Failed(OutboxMessage message, Exception exception)
+    {
+        var error = exception.Message;
+        if (!RetryPolicy.IsTransient(exception))
+        {
+            DeadLetter(message, $"permanent failure: {error}", exception);
+            return true; // The conversation moves on to its next message.
+        }
+
+        if (message.Attempts >= _retry.MaxAttempts)
+        {
+            DeadLetter(message, $"gave up after {message.Attempts} attempts: {error}", exception);
+            return true;
+        }
+
+        var delay = _retry.Delay(message.Attempts, RetryPolicy.RetryAfterOf(exception));
+        _store.Retry(message, error, _time.GetUtcNow() + delay);
+        _logger.LogInformation("Outbox message {MessageId} to {ConversationKey} failed (attempt {Attempt} of {MaxAttempts}); retrying in {Delay}: {Error}",
+            message.Id, message.ConversationKey, message.Attempts, _retry.MaxAttempts, delay, error);
+        return false;
+    }
+
+    private void DeadLetter(OutboxMessage message, string error, Exception? exception)
+    {
+        _store.MarkDead(message, error);
+        _logger.LogError(exception, "Outbox message {MessageId} ({Kind}, {CorrelationKey}) to conversation {ConversationId} at {ServiceUrl} dead-lettered after {Attempts} attempt(s): {Error}",
+            message.Id, message.Kind, message.CorrelationKey ?? "-", message.ConversationId, message.ServiceUrl, message.Attempts, error);
+    }
+
+    private void NotifyListeners(OutboxMessage message, string? activityId)
+    {
+        if (message.CorrelationKey is null) return;
+        foreach (var listener in _listeners)
+        {
+            try
+            {
+                listener.Delivered(message, activityId);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                _logger.LogWarning(ex, "A delivery listener failed for outbox message {MessageId} ({CorrelationKey})", message.Id, message.CorrelationKey);
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using LiteDB;
+using OpinionBot.Storage;
+
+namespace OpinionBot.Delivery.Outbox;
+
+/// <summary>
+/// The outbox collection. <see cref="Enqueue"/> is a plain insert on the shared database, so it joins a
+/// <see cref="StoreTransaction"/> when called inside one (then notify the <see cref="OutboxSignal"/> after the commit).
+/// </summary>
+public sealed class OutboxStore(ILiteDatabase database) : ICollectionIndexes
+{
+    public const string CollectionName = "outbox";
+
+    private ILiteCollection<OutboxMessage> Messages => database.GetCollection<OutboxMessage>(CollectionName, BsonAutoId.Int64);
+
+    public void EnsureIndexes()
+    {
+        Messages.EnsureIndex(m => m.State);
+        Messages.EnsureIndex(m => m.ConversationKey);
+    }
+
+    public long Enqueue(OutboxMessage message)
+    {
+        message.Id = 0;
+        message.State = OutboxState.Pending;
+        Messages.Insert(message);
+        return message.Id;
+    }
+
+    /// <summary>Many messages in one LiteDB transaction (a scan that sends a slip to everyone); ids follow the given order.</summary>
+    public IReadOnlyList<long> EnqueueMany(IReadOnlyList<OutboxMessage> messages)
+    {
+        foreach (var message in messages)
+        {
+            message.Id = 0;
+            message.State = OutboxState.Pending;
+        }
+
+        Messages.InsertBulk(messages);
+        return messages.Select(m => m.Id).ToList();
+    }
+
+    public OutboxMessage? Find(long id) => Messages.FindById(id);
+
+    /// <summary>Every pending message, oldest first, grouped by conversation (groups ordered by their head).</summary>
+    public IReadOnlyList<IReadOnlyList<OutboxMessage>> PendingByConversation()
+    {
+        var pending = Messages.Find(m => m.State == OutboxState.Pending).OrderBy(m => m.Id);
+        return pending.GroupBy(m => m.ConversationKey).Select(g => (IReadOnlyList<OutboxMessage>)g.ToList()).ToList();
+    }
+
+    public int Count(OutboxState state) => Messages.Count(m => m.State == state);
+
+    public IReadOnlyList<OutboxMessage> All() => Messages.FindAll().OrderBy(m => m.Id).ToList();
+
+    public void MarkSent(OutboxMessage message, string? activityId, DateTimeOffset at)
+    {
+        message.State = OutboxState.Sent;
+        message.SentActivityId = activityId;
+        message.SentAt = at;
+        message.LastError = null;
+        Messages.Update(message);
+    }
+
+    public void Retry(OutboxMessage message, string error, DateTimeOffset nextAttemptAt)
+    {
+        message.LastError = error;
+        message.NextAttemptAt = nextAttemptAt;
+        Messages.Update(message);
+    }
+
+    public void MarkDead(OutboxMessage message, string error)
+    {
+        message.State = OutboxState.Dead;
+        message.LastError = error;
+        Messages.Update(message);
+    }
+
+    /// <summary>Forgets delivered messages sent before <paramref name="before"/>; dead ones stay for inspection.</summary>
+    public int PurgeSent(DateTimeOffset before) =>
+        Messages.DeleteMany(m => m.State == OutboxState.Sent && m.SentAt < before);
+}
