@@ -1,12 +1,13 @@
 using LiteDB;
 using OpinionBot.Cases.Lifecycle;
+using OpinionBot.Deadlines;
 using OpinionBot.Roster;
 using OpinionBot.Storage;
 
 namespace OpinionBot.Cases;
 
 /// <summary>Cases, their numbering counters and their append-only timelines.</summary>
-public sealed class CaseStore(ILiteDatabase database, StoreTransaction transaction) : ICollectionIndexes
+public sealed class CaseStore(ILiteDatabase database, StoreTransaction transaction, IEnumerable<ICaseChangeObserver> observers) : ICollectionIndexes
 {
     private ILiteCollection<Case> Cases => database.GetCollection<Case>("cases");
     private ILiteCollection<CaseEvent> Events => database.GetCollection<CaseEvent>("case_events");
@@ -43,6 +44,7 @@ public sealed class CaseStore(ILiteDatabase database, StoreTransaction transacti
 
             draft.Sequence = sequence;
             draft.Number = CaseNumber.Format(draft.Year, sequence);
+            Observe(draft, [CaseEventKind.Reported], draft.ReportedAt);
             Cases.Insert(draft);
             reported.CaseNumber = draft.Number;
             reported.DedupKey = $"reported:{draft.Number}";
@@ -70,6 +72,7 @@ public sealed class CaseStore(ILiteDatabase database, StoreTransaction transacti
             if (!decision.Allowed)
                 return new CaseChange(Cases.FindById(number), decision, Stale: false);
 
+            Observe(current, decision.Events, now);
             Cases.Update(current);
             for (var i = 0; i < decision.Events.Count; i++)
             {
@@ -111,7 +114,19 @@ public sealed class CaseStore(ILiteDatabase database, StoreTransaction transacti
     {
         if (Events.Exists(e => e.DedupKey == caseEvent.DedupKey)) return false;
         Events.Insert(caseEvent);
+        if (caseEvent.Kind == CaseEventKind.ProgressNote && Cases.FindById(caseEvent.CaseNumber) is { } c)
+        {
+            Observe(c, [caseEvent.Kind], caseEvent.At);
+            Cases.Update(c);
+        }
+
         return true;
+    }
+
+    private void Observe(Case c, IReadOnlyList<CaseEventKind> events, DateTimeOffset now)
+    {
+        foreach (var observer in observers)
+            observer.Observe(c, events, now);
     }
 
     /// <summary>The most recent case <paramref name="reporterKey"/> reported at or after <paramref name="since"/>.</summary>

@@ -11,7 +11,7 @@ public sealed class CaseStoreTests : IDisposable
 
     public CaseStoreTests()
     {
-        _store = new CaseStore(_db.Database, new StoreTransaction(_db.Database));
+        _store = new CaseStore(_db.Database, new StoreTransaction(_db.Database), []);
         _store.EnsureIndexes();
     }
 

@@ -1,8 +1,6 @@
-using Microsoft.Extensions.Options;
 using OpinionBot.Bot;
 using OpinionBot.BotFramework.Schema;
 using OpinionBot.Configuration;
-using OpinionBot.Deadlines;
 using OpinionBot.Evidence;
 using OpinionBot.Roster;
 
@@ -19,7 +17,6 @@ public sealed class ReportCardAction(
     IntakeValidator validator,
     CaseCard caseCard,
     OrganizationClock clock,
-    IOptions<WorkflowOptions> workflow,
     Localization.BotTexts texts,
     Approvals.ApprovalFlow flow) : ICardAction
 {
@@ -52,7 +49,6 @@ public sealed class ReportCardAction(
         draft.ReporterKey = context.Actor.Key;
         draft.ReporterName = context.Actor.Name;
         draft.State = CaseState.Reported;
-        draft.NextDeadline = now + workflow.Value.Deadlines.ReviewAfterReport;
         var reported = new CaseEvent { At = now, Kind = CaseEventKind.Reported, ActorKey = context.Actor.Key, ActorName = context.Actor.Name };
 
         var (@case, created) = cases.Create(draft, reported);

@@ -65,7 +65,6 @@ public static class CaseLifecycle
         if (CheckApprover(c, actor) is { } refused) return refused;
         if (string.IsNullOrWhiteSpace(reason)) return Decision.Refuse("lifecycle.reasonRequired");
         c.State = CaseState.Dismissed;
-        c.NextDeadline = null;
         return Decision.Allow(CaseEventKind.Rejected);
     }
 
@@ -162,7 +161,6 @@ public static class CaseLifecycle
         if (c.State is not (CaseState.InProgress or CaseState.Responded)) return Decision.Refuse("lifecycle.cannotResolve", c.State);
         if (string.IsNullOrWhiteSpace(result)) return Decision.Refuse("lifecycle.textRequired");
         c.HandlingResult = result.Trim();
-        c.NextDeadline = null;
         if (c.IsMajor)
         {
             c.State = CaseState.Resolved;

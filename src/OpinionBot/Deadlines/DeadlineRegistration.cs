@@ -1,0 +1,13 @@
+using OpinionBot.Storage;
+
+namespace OpinionBot.Deadlines;
+
+public static class DeadlineRegistration
+{
+    public static IServiceCollection AddDeadlines(this IServiceCollection services)
+    {
+        services.AddStore<OwedStepStore>();
+        services.AddSingleton<ICaseChangeObserver, StepTracker>();
+        return services;
+    }
+}

@@ -1,0 +1,29 @@
+using LiteDB;
+using OpinionBot.Storage;
+
+namespace OpinionBot.Deadlines;
+
+public sealed class OwedStepStore(ILiteDatabase database) : ICollectionIndexes
+{
+    public ILiteCollection<OwedStep> Steps => database.GetCollection<OwedStep>("owed_steps");
+
+    public void EnsureIndexes()
+    {
+        Steps.EnsureIndex(s => s.CaseNumber);
+        Steps.EnsureIndex(s => s.OpenDueAt);
+        Steps.EnsureIndex(s => s.DueAt);
+        Steps.EnsureIndex(s => s.DoneAt);
+    }
+
+    public IReadOnlyList<OwedStep> ForCase(string caseNumber) => Steps.Find(s => s.CaseNumber == caseNumber).ToList();
+
+    public IReadOnlyList<OwedStep> OpenForCase(string caseNumber) => Steps.Find(s => s.CaseNumber == caseNumber && s.Open).ToList();
+
+    /// <summary>Open steps due before <paramref name="now"/>, oldest first.</summary>
+    public IReadOnlyList<OwedStep> Overdue(DateTimeOffset now, int limit) =>
+        Steps.Find(Query.Between(nameof(OwedStep.OpenDueAt), new BsonValue(DateTime.MinValue), new BsonValue(now.UtcDateTime.AddTicks(-1))), limit: limit).ToList();
+
+    public OwedStep? Find(string id) => Steps.FindById(id);
+
+    public void Save(OwedStep step) => Steps.Upsert(step);
+}
