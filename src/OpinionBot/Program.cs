@@ -19,7 +19,7 @@ if (ConfigurationProblems.Find(builder.Configuration) is { Count: > 0 } problems
 builder.Services.AddOpinionBotOptions(builder.Configuration);
 builder.Services.AddBotFramework(builder.Configuration.GetSection("Bot"));
 builder.Services.AddLiteDbStorage();
-builder.Services.AddScheduling();
+builder.Services.AddScheduling(builder.Configuration);
 builder.Services.AddRoster();
 builder.Services.AddConversations();
 builder.Services.AddDeadlines();

@@ -59,17 +59,10 @@ public sealed class CaseNotifier(
 
     public Task TellOfficeAsync(Func<Language, string> text, string caseNumber, CancellationToken cancellationToken)
     {
-        if (recipients.Conversation(recipients.Roles.OfficeConversationId) is { } office)
-        {
-            var language = LanguageTags.FromLocale(office.Locale) ?? clock.DefaultLanguage;
-            return SendAsync(office, text(language), language, caseNumber, cancellationToken);
-        }
-
-        return Task.WhenAll(recipients.Roles.OfficeMembers.Select(member =>
-        {
-            var language = recipients.LanguageOf(member, clock.DefaultLanguage);
-            return SendAsync(recipients.PersonalChat(member), text(language), language, caseNumber, cancellationToken);
-        }));
+        var office = recipients.Office(clock.DefaultLanguage).ToList();
+        if (office.Count == 0)
+            logger.LogWarning("Nobody in the office can be told about case {CaseNumber}: no office conversation recorded", caseNumber);
+        return Task.WhenAll(office.Select(o => SendAsync(o.To, text(o.Language), o.Language, caseNumber, cancellationToken)));
     }
 
     /// <summary>Queues the message in the outbox (which retries, and logs what it has to give up on).</summary>

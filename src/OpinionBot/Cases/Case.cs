@@ -45,6 +45,9 @@ public sealed class Case
 
     public ResponseDraft? Response { get; set; }
     public string? HandlingResult { get; set; }
+
+    /// <summary>Three reminder slips went unanswered and the office was notified (通报), for the unit's assessment.</summary>
+    public bool Escalated { get; set; }
     public string? ClosingReview { get; set; }
 
     /// <summary>Levels I and II need the principal leader's sign-off too.</summary>

@@ -35,6 +35,8 @@ public sealed class CaseCard(BotTexts texts, OrganizationClock clock, RosterStor
             (T("case.fact.tendency"), @case.CommentTendency is { } tendency ? T($"tendency.{tendency}") : none),
             (T("case.fact.evidence"), T("case.evidenceValue", evidenceCount)),
         };
+        if (@case.Escalated)
+            facts.Insert(1, (T("case.fact.escalated"), T("case.escalatedValue")));
 
         var card = new AdaptiveCard().Add(
             CardElements.Heading($"{@case.Number} {@case.Title}"),

@@ -38,4 +38,6 @@ public enum CaseEventKind
     Reviewed,
     Archived,
     LeaderUnreachable,
+    ReminderSlip,
+    EscalationNotice,
 }

@@ -123,6 +123,14 @@ public sealed class CaseStore(ILiteDatabase database, StoreTransaction transacti
         return true;
     }
 
+    /// <summary>Flags a case escalated (three slips unanswered); for a caller inside a <see cref="StoreTransaction"/>.</summary>
+    public void MarkEscalatedInTransaction(string number)
+    {
+        if (Cases.FindById(number) is not { Escalated: false } c) return;
+        c.Escalated = true;
+        Cases.Update(c);
+    }
+
     private void Observe(Case c, IReadOnlyList<CaseEventKind> events, DateTimeOffset now)
     {
         foreach (var observer in observers)

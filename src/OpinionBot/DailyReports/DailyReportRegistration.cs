@@ -9,6 +9,9 @@ public static class DailyReportRegistration
     {
         services.AddStore<DailyReportStore>();
         services.AddSingleton<ICommand, ZeroCommand>();
+        services.AddSingleton<ZeroReportReminderCard>();
+        services.AddSingleton<DailyReportSchedule>();
+        services.AddSingleton<ICardAction, ZeroReportCardAction>();
         return services;
     }
 }

@@ -8,6 +8,9 @@ public static class DeadlineRegistration
     {
         services.AddStore<OwedStepStore>();
         services.AddSingleton<ICaseChangeObserver, StepTracker>();
+        services.AddSingleton<Reminders.ReminderSlipCard>();
+        services.AddSingleton<Reminders.OverdueScan>();
+        services.AddSingleton<Bot.ICardAction, Reminders.OpenCaseAction>();
         return services;
     }
 }

@@ -19,9 +19,9 @@ public sealed class OwedStepStore(ILiteDatabase database) : ICollectionIndexes
 
     public IReadOnlyList<OwedStep> OpenForCase(string caseNumber) => Steps.Find(s => s.CaseNumber == caseNumber && s.Open).ToList();
 
-    /// <summary>Open steps due before <paramref name="now"/>, oldest first.</summary>
-    public IReadOnlyList<OwedStep> Overdue(DateTimeOffset now, int limit) =>
-        Steps.Find(Query.Between(nameof(OwedStep.OpenDueAt), new BsonValue(DateTime.MinValue), new BsonValue(now.UtcDateTime.AddTicks(-1))), limit: limit).ToList();
+    /// <summary>Open steps due before <paramref name="now"/>, in deadline order, a page at a time (read through the OpenDueAt index).</summary>
+    public IReadOnlyList<OwedStep> Overdue(DateTimeOffset now, int skip, int limit) =>
+        Steps.Find(Query.Between(nameof(OwedStep.OpenDueAt), new BsonValue(DateTime.MinValue), new BsonValue(now.UtcDateTime.AddTicks(-1))), skip, limit).ToList();
 
     public OwedStep? Find(string id) => Steps.FindById(id);
 

@@ -40,4 +40,20 @@ public sealed class Recipients(PersonProfileStore profiles, ConversationStore co
         string.IsNullOrWhiteSpace(conversationId) ? null : conversations.Find(conversationId);
 
     public OrganizationRoles Roles => roster.OrganizationRoles();
+
+    /// <summary>Where the office is told things: its channel when the bot has it, else each member's personal chat; each with its language.</summary>
+    public IEnumerable<(ConversationRecord To, Language Language)> Office(Language fallback)
+    {
+        if (Conversation(Roles.OfficeConversationId) is { } office)
+        {
+            yield return (office, LanguageTags.FromLocale(office.Locale) ?? fallback);
+            yield break;
+        }
+
+        foreach (var member in Roles.OfficeMembers)
+        {
+            if (PersonalChat(member) is { } chat)
+                yield return (chat, LanguageOf(member, fallback));
+        }
+    }
 }

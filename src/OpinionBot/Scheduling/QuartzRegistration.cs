@@ -1,17 +1,34 @@
+using OpinionBot.Storage;
 using Quartz;
 
 namespace OpinionBot.Scheduling;
 
 public static class QuartzRegistration
 {
-    /// <summary>Quartz.NET as a hosted service; on shutdown it waits for running jobs to finish.</summary>
-    public static IServiceCollection AddScheduling(this IServiceCollection services)
+    /// <summary>
+    /// Quartz.NET as a hosted service with the schedules of <c>Schedule:*</c>, each a cron in the organisation's time zone.
+    /// On shutdown it waits for running jobs to finish.
+    /// </summary>
+    public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
     {
+        var schedule = configuration.GetSection(ScheduleOptions.Section).Get<ScheduleOptions>() ?? new();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(configuration["Organization:TimeZone"] ?? "Asia/Shanghai");
+        services.AddStore<OnceMarkers>();
         services.AddQuartz(q =>
         {
             q.UseInMemoryStore();
+            Schedule<OverdueScanJob>(q, "overdue-scan", schedule.OverdueScan, zone);
+            Schedule<ZeroReportReminderJob>(q, "zero-report-reminder", schedule.ZeroReportReminder, zone);
+            Schedule<ZeroReportDeadlineJob>(q, "zero-report-deadline", schedule.ZeroReportDeadline, zone);
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;
+    }
+
+    public static void Schedule<TJob>(IQuartzBuilder quartz, string name, string cron, TimeZoneInfo zone) where TJob : class, IJob
+    {
+        var key = new JobKey(name);
+        quartz.AddJob<TJob>(job => job.WithIdentity(key));
+        quartz.AddTrigger(trigger => trigger.ForJob(key).WithIdentity(name).WithCronSchedule(cron, c => c.InTimeZone(zone)));
     }
 }

@@ -11,6 +11,9 @@ public sealed class ScheduleOptions
     public string DailyBriefing { get; set; } = "0 30 8 * * ?";
     public string WeeklySummary { get; set; } = "0 0 9 ? * MON";
 
+    /// <summary>Daily reports (and their reminders) every day rather than on working days only.</summary>
+    public bool DailyReportEveryDay { get; set; }
+
     public IEnumerable<(string Key, string Cron)> All() =>
     [
         (nameof(ZeroReportReminder), ZeroReportReminder),

@@ -1,0 +1,24 @@
+using OpinionBot.Bot;
+using OpinionBot.BotFramework.Schema;
+using OpinionBot.Cases;
+using OpinionBot.Evidence;
+
+namespace OpinionBot.Deadlines.Reminders;
+
+/// <summary>The slip's "Open case" button: the case card, for those who may see the case.</summary>
+public sealed class OpenCaseAction(CaseStore cases, EvidenceStore evidence, CaseCard caseCard) : ICardAction
+{
+    public string Verb => ReminderSlipCard.OpenCaseVerb;
+
+    public Task<AdaptiveCardInvokeResponse> HandleAsync(CardActionContext context, CancellationToken cancellationToken)
+    {
+        var number = BotJson.Convert<Dictionary<string, object?>>(context.Action.Data)?.GetValueOrDefault("caseNumber")?.ToString() ?? "";
+        if (cases.Find(number) is not { } c)
+            return Task.FromResult(AdaptiveCardInvokeResponse.Error(400, "NotFound", context.Text("case.notFound", number)));
+        if (!CaseAccess.CanView(context.Actor, c))
+            return Task.FromResult(AdaptiveCardInvokeResponse.Error(400, "NotAllowed", context.Text("access.caseNotVisible", number)));
+
+        var card = caseCard.Build(c, cases.Timeline(number), evidence.Count(number), context.Language);
+        return Task.FromResult(AdaptiveCardInvokeResponse.Card(card.ToJson()));
+    }
+}

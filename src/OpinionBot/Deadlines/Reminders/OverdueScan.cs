@@ -1,0 +1,146 @@
+using Microsoft.Extensions.Options;
+using OpinionBot.BotFramework.Schema;
+using OpinionBot.Cases;
+using OpinionBot.Configuration;
+using OpinionBot.Conversations;
+using OpinionBot.Delivery;
+using OpinionBot.Delivery.Outbox;
+using OpinionBot.Localization;
+using OpinionBot.Roster;
+using OpinionBot.Scheduling;
+using OpinionBot.Storage;
+
+namespace OpinionBot.Deadlines.Reminders;
+
+/// <summary>
+/// Finds owed steps past their deadline and sends reminder slips (提醒单): slip n once the deadline is n−1 intervals
+/// behind, widening from the owner to the supervising and principal leaders; after <c>EscalateAfter</c> slips and one
+/// more interval without the step done, an escalation notice (通报) to the office and the leading-group head, and the case
+/// is flagged. Each slip and notice is marked in the same transaction that queues it, so nothing goes twice.
+/// </summary>
+public sealed class OverdueScan(
+    OwedStepStore steps,
+    CaseStore cases,
+    RosterStore roster,
+    Recipients recipients,
+    ProactiveSender sender,
+    OutboxSignal signal,
+    OnceMarkers markers,
+    StoreTransaction transaction,
+    ReminderSlipCard slipCard,
+    OrganizationClock clock,
+    BotTexts texts,
+    IOptions<WorkflowOptions> workflow,
+    ILogger<OverdueScan> logger)
+{
+    public const int BatchSize = 500;
+
+    /// <summary>One pass over every overdue step; returns how many slips and notices were queued.</summary>
+    public int Run()
+    {
+        var now = clock.UtcNow;
+        var queued = 0;
+        for (var offset = 0; ; offset += BatchSize)
+        {
+            var batch = steps.Overdue(now, offset, BatchSize);
+            foreach (var step in batch)
+                queued += transaction.Run(() => Remind(step.Id, now));
+            if (batch.Count < BatchSize) break;
+        }
+
+        if (queued > 0)
+        {
+            signal.Notify();
+            logger.LogInformation("Overdue scan queued {Count} reminder slips and notices", queued);
+        }
+
+        return queued;
+    }
+
+    private int Remind(string stepId, DateTimeOffset now)
+    {
+        if (steps.Find(stepId) is not { Open: true } step || cases.Find(step.CaseNumber) is not { } c)
+            return 0;
+
+        var reminders = workflow.Value.Reminders;
+        var behind = now - step.DueAt;
+        var slipsDue = Math.Min(reminders.EscalateAfter, 1 + (int)(behind.Ticks / reminders.Interval.Ticks));
+        var messages = new List<(ConversationRecord, Activity)>();
+        var unit = roster.FindUnit(c.UnitId);
+
+        // After a downtime several counts can fall due at once: each is marked, only the latest is sent.
+        var newest = 0;
+        for (var slip = step.SlipsSent + 1; slip <= slipsDue; slip++)
+        {
+            if (markers.TryMark($"slip:{step.Id}:{slip}", now))
+                newest = slip;
+        }
+
+        if (newest > 0)
+        {
+            messages.AddRange(SlipMessages(c, step, unit, newest));
+            cases.AppendInTransaction(new CaseEvent
+            {
+                CaseNumber = c.Number, At = now, Kind = CaseEventKind.ReminderSlip, ActorKey = "bot", ActorName = "OpinionBot",
+                Comment = $"{newest}: {texts.Get(clock.DefaultLanguage, $"clock.{step.Clock}")}", DedupKey = $"slip:{step.Id}:{newest}",
+            });
+        }
+
+        step.SlipsSent = Math.Max(step.SlipsSent, slipsDue);
+        if (!step.Escalated && behind >= reminders.Interval * reminders.EscalateAfter && markers.TryMark($"escalation:{step.Id}", now))
+        {
+            step.Escalated = true;
+            cases.MarkEscalatedInTransaction(c.Number);
+            cases.AppendInTransaction(new CaseEvent
+            {
+                CaseNumber = c.Number, At = now, Kind = CaseEventKind.EscalationNotice, ActorKey = "bot", ActorName = "OpinionBot",
+                Comment = texts.Get(clock.DefaultLanguage, $"clock.{step.Clock}"), DedupKey = $"escalation:{step.Id}",
+            });
+            messages.AddRange(EscalationMessages(c, step, unit));
+        }
+
+        steps.Save(step);
+        sender.EnqueueAll(messages);
+        return messages.Count;
+    }
+
+    private IEnumerable<(ConversationRecord, Activity)> SlipMessages(Case c, OwedStep step, Unit? unit, int slip)
+    {
+        var people = SlipAudience.For(step, c, unit, slip);
+        var reached = 0;
+        foreach (var person in people)
+        {
+            if (recipients.PersonalChat(person) is not { } chat) continue;
+            reached++;
+            var language = recipients.LanguageOf(person, clock.DefaultLanguage);
+            yield return (chat, Card(slipCard.Build(c, step, slip, language), texts.Get(language, "slip.title", slip, c.Number), language));
+        }
+
+        if (reached == 0)
+        {
+            logger.LogWarning("Reminder slip {Slip} of case {CaseNumber} reaches nobody ({People}); the office gets it", slip, c.Number, string.Join(", ", people));
+            foreach (var (office, language) in recipients.Office(clock.DefaultLanguage))
+                yield return (office, Card(slipCard.Build(c, step, slip, language), texts.Get(language, "slip.title", slip, c.Number), language));
+        }
+    }
+
+    private IEnumerable<(ConversationRecord, Activity)> EscalationMessages(Case c, OwedStep step, Unit? unit)
+    {
+        var targets = recipients.Office(clock.DefaultLanguage).ToList();
+        if (recipients.Roles.LeadingGroupHead is { } head && recipients.PersonalChat(head) is { } chat)
+            targets.Add((chat, recipients.LanguageOf(head, clock.DefaultLanguage)));
+        foreach (var (to, language) in targets)
+        {
+            var text = texts.Get(language, "escalation.notice", c.Number, c.Title, unit?.Name ?? c.UnitId,
+                texts.Get(language, $"clock.{step.Clock}"), slipCard.Duration(clock.UtcNow - step.DueAt, language), workflow.Value.Reminders.EscalateAfter);
+            yield return (to, new Activity { Type = ActivityTypes.Message, Text = text, Locale = language.Tag() });
+        }
+    }
+
+    private static Activity Card(Cards.AdaptiveCard card, string summary, Language language)
+    {
+        var activity = card.ToActivity(summary);
+        activity.Locale = language.Tag();
+        return activity;
+    }
+}

@@ -1,0 +1,22 @@
+using OpinionBot.Cases;
+using OpinionBot.Roster;
+
+namespace OpinionBot.Deadlines.Reminders;
+
+/// <summary>Who receives slip n for a step: the one who owes it; from the second slip also the supervising leader; from the third also the principal leader.</summary>
+public static class SlipAudience
+{
+    public static IReadOnlyList<string> For(OwedStep step, Case c, Unit? unit, int slip)
+    {
+        var people = new List<string>();
+        people.AddRange(step.OwedBy switch
+        {
+            StepOwner.SupervisingLeader => unit?.SupervisingLeaders ?? [],
+            StepOwner.PrincipalLeader => unit?.PrincipalLeaders ?? [],
+            _ => c.ReporterKey.Length > 0 ? [c.ReporterKey] : unit?.Officers ?? [],
+        });
+        if (slip >= 2) people.AddRange(unit?.SupervisingLeaders ?? []);
+        if (slip >= 3) people.AddRange(unit?.PrincipalLeaders ?? []);
+        return people.Distinct().ToList();
+    }
+}
