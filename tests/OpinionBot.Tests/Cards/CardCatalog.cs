@@ -2,6 +2,9 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using OpinionBot.Approvals;
 using OpinionBot.Bot;
+using OpinionBot.DailyReports;
+using OpinionBot.Deadlines;
+using OpinionBot.Deadlines.Reminders;
 using OpinionBot.Cases;
 using OpinionBot.Cases.Intake;
 using OpinionBot.Help;
@@ -43,6 +46,10 @@ public static class CardCatalog
             cards.Add(($"case.{tag}", services.GetRequiredService<CaseCard>().Build(@case, timeline, 3, language).ToJson()));
             cards.Add(($"my.{tag}", services.GetRequiredService<MyCasesCard>().Build(Enumerable.Repeat(@case, 20).ToList(), 57, language).ToJson()));
 
+            var step = new OwedStep { Id = "2026-0042:Review", CaseNumber = @case.Number, Clock = StepClock.Review, OwedBy = StepOwner.SupervisingLeader, DueAt = @case.ReportedAt.AddHours(-30) };
+            cards.Add(($"slip.{tag}", services.GetRequiredService<ReminderSlipCard>().Build(@case, step, 3, language).ToJson()));
+            cards.Add(($"zeroReminder.{tag}", services.GetRequiredService<ZeroReportReminderCard>().Build(units[0], new DateOnly(2026, 11, 23), "17:00", language).ToJson()));
+
             var approval = services.GetRequiredService<ApprovalCard>();
             var entered = new ApprovalCardData(@case.Number, 1, ApprovalStage.CaseReview, language, Comment: new string('意', 1000), NewLevel: "I", NewUnit: TestRoster.Unit2);
             foreach (var stage in Enum.GetValues<ApprovalStage>())
@@ -67,7 +74,7 @@ public static class CardCatalog
             Platform = Platform.Weibo, PublishedAt = at.AddHours(-3), DiscoveredAt = at.AddHours(-1), ReportedAt = at,
             ReporterName = "王芳", UnitId = TestRoster.Unit1, Level = CaseLevel.II, Category = CaseCategory.Rumour,
             Flags = Enum.GetValues<CaseFlag>().ToList(), Reach = new Reach { Reposts = 12345, Comments = 678, Views = 9_876_543 },
-            CommentTendency = CommentTendency.Negative, NextDeadline = at.AddHours(1), PendingQuestion = new string('问', 1000),
+            CommentTendency = CommentTendency.Negative, NextDeadline = at.AddHours(1), Escalated = true, PendingQuestion = new string('问', 1000),
             Response = new ResponseDraft { Text = new string('回', 2000), Stage = ResponseStage.SupervisorReview },
         };
         var timeline = Enumerable.Range(0, 40)

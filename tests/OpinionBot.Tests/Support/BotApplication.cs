@@ -23,9 +23,14 @@ public sealed class BotApplication : WebApplicationFactory<Program>
             ["Organization:TimeZone"] = "Asia/Shanghai",
             ["Organization:DefaultLocale"] = "zh-CN",
         };
+        // Tests run the scheduled work themselves on the fake clock; the real Quartz triggers must not fire meanwhile.
+        foreach (var schedule in new[] { "ZeroReportReminder", "ZeroReportDeadline", "OverdueScan", "DailyBriefing", "WeeklySummary" })
+            _settings[$"Schedule:{schedule}"] = NeverFires;
         foreach (var (key, value) in settings ?? []) _settings[key] = value;
         _services = services;
     }
+
+    public const string NeverFires = "0 0 0 1 1 ? 2099";
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
 
