@@ -14,6 +14,9 @@ using OpinionBot.Testing;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
+if (args is ["overdue", .. var overdueArgs])
+    return OverdueBenchmark.Run(overdueArgs);
+
 if (args is ["outbox", .. var outboxArgs])
 {
     using var stopOutbox = new CancellationTokenSource();
