@@ -33,7 +33,7 @@ public sealed class OverdueScan(
     IOptions<WorkflowOptions> workflow,
     ILogger<OverdueScan> logger)
 {
-    public const int BatchSize = 500;
+    public const int BatchSize = 200;
 
     /// <summary>One pass over every overdue step; returns how many slips and notices were queued.</summary>
     public int Run()
@@ -42,9 +42,9 @@ public sealed class OverdueScan(
         var queued = 0;
         for (var offset = 0; ; offset += BatchSize)
         {
+            // One transaction (one disk flush) per page rather than per step.
             var batch = steps.Overdue(now, offset, BatchSize);
-            foreach (var step in batch)
-                queued += transaction.Run(() => Remind(step.Id, now));
+            queued += transaction.Run(() => batch.Sum(step => Remind(step.Id, now)));
             if (batch.Count < BatchSize) break;
         }
 
@@ -86,10 +86,12 @@ public sealed class OverdueScan(
             });
         }
 
+        var changed = slipsDue > step.SlipsSent;
         step.SlipsSent = Math.Max(step.SlipsSent, slipsDue);
         if (!step.Escalated && behind >= reminders.Interval * reminders.EscalateAfter && markers.TryMark($"escalation:{step.Id}", now))
         {
             step.Escalated = true;
+            changed = true;
             cases.MarkEscalatedInTransaction(c.Number);
             cases.AppendInTransaction(new CaseEvent
             {
@@ -99,7 +101,8 @@ public sealed class OverdueScan(
             messages.AddRange(EscalationMessages(c, step, unit));
         }
 
-        steps.Save(step);
+        if (changed)
+            steps.Save(step);
         sender.EnqueueAll(messages);
         return messages.Count;
     }
