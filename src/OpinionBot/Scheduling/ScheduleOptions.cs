@@ -11,6 +11,9 @@ public sealed class ScheduleOptions
     public string DailyBriefing { get; set; } = "0 30 8 * * ?";
     public string WeeklySummary { get; set; } = "0 0 9 ? * MON";
 
+    /// <summary>Whether units owe a daily report every day rather than only on working days.</summary>
+    public bool DailyReportEveryDay { get; set; }
+
     public IEnumerable<(string Key, string Cron)> All() =>
     [
         (nameof(ZeroReportReminder), ZeroReportReminder),
