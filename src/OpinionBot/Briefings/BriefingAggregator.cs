@@ -18,6 +18,9 @@ public sealed class BriefingAggregator(ILiteDatabase database, RosterStore roste
 {
     public const int ListLimit = 15;
 
+    /// <summary>How many of the newest cases are read looking for open ones before the State index is asked instead.</summary>
+    private const int NewestScan = 500;
+
     private static readonly BsonValue[] OpenStates =
         Enum.GetValues<CaseState>().Where(s => s.IsOpen()).Select(s => new BsonValue(s.ToString())).ToArray();
 
@@ -92,16 +95,21 @@ public sealed class BriefingAggregator(ILiteDatabase database, RosterStore roste
         if (shown.Count >= ListLimit || openCount <= shown.Count)
             return shown;
 
-        // Newest first through the ReportedAt index, skipping closed ones: reads only as far back as it must.
-        var others = Cases.Query()
-            .Where("$.State != 'Archived' AND $.State != 'Dismissed'")
-            .OrderByDescending(c => c.ReportedAt)
-            .Limit(ListLimit + overdue.Count)
-            .ToEnumerable()
-            .Where(c => !overdue.ContainsKey(c.Number))
-            .Take(ListLimit - shown.Count)
-            .Select(c => Line(c, null));
-        shown.AddRange(others);
+        // Newest first straight down the ReportedAt index, skipping closed cases: open cases are mostly recent, so this
+        // reads a few dozen documents. Should the newest NewestScan all be closed, the State index finds the rest.
+        var need = ListLimit - shown.Count;
+        var others = Cases.Find(Query.All(nameof(Case.ReportedAt), Query.Descending), limit: NewestScan)
+            .Where(c => c.State.IsOpen() && !overdue.ContainsKey(c.Number))
+            .Take(need)
+            .ToList();
+        if (others.Count < need && openCount > shown.Count + others.Count)
+        {
+            others = Cases.Query().Where(Query.In(nameof(Case.State), OpenStates))
+                .OrderByDescending(c => c.ReportedAt).Limit(ListLimit + overdue.Count).ToEnumerable()
+                .Where(c => !overdue.ContainsKey(c.Number)).Take(need).ToList();
+        }
+
+        shown.AddRange(others.Select(c => Line(c, null)));
         return shown;
     }
 

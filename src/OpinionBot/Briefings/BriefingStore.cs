@@ -37,7 +37,16 @@ public sealed class BriefingStore(ILiteDatabase database) : ICollectionIndexes
     private ILiteCollection<BriefingRun> Runs => database.GetCollection<BriefingRun>("briefing_runs");
     private ILiteCollection<BsonDocument> Watch => database.GetCollection("briefing_watch");
 
-    public void EnsureIndexes() => Runs.EnsureIndex(r => r.Kind);
+    /// <summary>
+    /// Creates all three collections at start: LiteDB 5 must not create a collection on a background thread while
+    /// others write (the catch-up runs in the background).
+    /// </summary>
+    public void EnsureIndexes()
+    {
+        Runs.EnsureIndex(r => r.Kind);
+        Subscriptions.EnsureIndex(s => s.Since);
+        Watch.EnsureIndex("since", "$.since");
+    }
 
     /// <summary>Adds the subscription; false when the conversation is already subscribed.</summary>
     public bool Subscribe(BriefingSubscription subscription)
