@@ -1,4 +1,5 @@
 using OpinionBot.Configuration;
+using OpinionBot.Storage;
 
 namespace OpinionBot.Briefings;
 
@@ -7,7 +8,8 @@ namespace OpinionBot.Briefings;
 /// schedule was first watched, and with no run recorded for its period) is sent now, marked late. The send is the
 /// same idempotent one the Quartz jobs use, so it can never go out twice.
 /// </summary>
-public sealed class BriefingCatchUp(BriefingStore store, BriefingSchedule schedule, BriefingSender sender, OrganizationClock clock, ILogger<BriefingCatchUp> logger)
+public sealed class BriefingCatchUp(
+    BriefingStore store, BriefingSchedule schedule, BriefingSender sender, StoreTransaction transaction, OrganizationClock clock, ILogger<BriefingCatchUp> logger)
     : BackgroundService
 {
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -37,7 +39,7 @@ public sealed class BriefingCatchUp(BriefingStore store, BriefingSchedule schedu
         var sent = new List<string>();
         foreach (var kind in Enum.GetValues<BriefingKind>())
         {
-            var since = store.WatchedSince(kind, now);
+            var since = transaction.Run(() => store.WatchedSince(kind, now));
             if (schedule.LastDue(kind, now) is not { } due || due <= since)
                 continue;
             var period = schedule.PeriodOf(kind, due);
