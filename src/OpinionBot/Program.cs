@@ -1,5 +1,6 @@
 using OpinionBot.Approvals;
 using OpinionBot.Bot;
+using OpinionBot.Briefings;
 using OpinionBot.BotFramework.Hosting;
 using OpinionBot.Cases;
 using OpinionBot.Conversations;
@@ -28,6 +29,7 @@ builder.Services.AddEvidence(builder.Configuration);
 builder.Services.AddDailyReports();
 builder.Services.AddDelivery(builder.Configuration);
 builder.Services.AddApprovals(builder.Configuration);
+builder.Services.AddBriefings(builder.Configuration);
 builder.Services.AddOpinionBot();
 builder.Services.AddHostedService<AnonymousModeWarning>();
 

@@ -31,6 +31,9 @@ if (args is ["outbox", .. var outboxArgs])
     }
 }
 
+if (args is ["briefing", .. var briefingArgs])
+    return BriefingBenchmark.Run(briefingArgs);
+
 var options = Options.Parse(args, out var message);
 if (options is null)
 {

@@ -7,11 +7,16 @@ using OpinionBot.Testing;
 
 namespace OpinionBot.Tests.Bot;
 
-/// <summary>The commands Teams suggests (manifest and its zh-cn file) are exactly the ones the bot answers.</summary>
+/// <summary>
+/// The commands Teams suggests (manifest and its zh-cn file) are ones the bot answers, in their language; Teams shows
+/// at most 10 per list, so the core ones must be there and the rest (subscribe, unsubscribe, stats) may be left out.
+/// </summary>
 public sealed class ManifestCommandsTests
 {
+    private static readonly string[] Core = ["help", "report", "my", "case", "update", "zero"];
+
     [Fact]
-    public void Every_manifest_command_is_a_command_word_in_its_language_and_every_command_is_listed()
+    public void Every_manifest_command_is_a_command_word_in_its_language_and_the_core_commands_are_listed()
     {
         using var bot = new BotApplication();
         var words = bot.Services.GetRequiredService<CommandRouter>().Commands
@@ -24,7 +29,10 @@ public sealed class ManifestCommandsTests
         for (var i = 0; i < lists.Count; i++)
         {
             var titles = lists[i].GetProperty("commands").EnumerateArray().Select(c => c.GetProperty("title").GetString()!).ToList();
-            Assert.Equal(words.Keys.Order(), titles.Order());
+            Assert.InRange(titles.Count, 1, 10);
+            Assert.Equal(titles.Count, titles.Distinct().Count());
+            Assert.Subset(words.Keys.ToHashSet(), titles.ToHashSet());
+            Assert.Superset(Core.ToHashSet(), titles.ToHashSet());
             for (var j = 0; j < titles.Count; j++)
                 Assert.Equal(words[titles[j]], chinese.GetProperty($"bots[0].commandLists[{i}].commands[{j}].title").GetString());
         }

@@ -2,11 +2,12 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using OpinionBot.Approvals;
 using OpinionBot.Bot;
+using OpinionBot.Briefings;
 using OpinionBot.DailyReports;
-using OpinionBot.Deadlines;
 using OpinionBot.Deadlines.Reminders;
 using OpinionBot.Cases;
 using OpinionBot.Cases.Intake;
+using OpinionBot.Deadlines;
 using OpinionBot.Help;
 using OpinionBot.Localization;
 using OpinionBot.Roster;
@@ -27,6 +28,8 @@ public static class CardCatalog
         var units = services.GetRequiredService<RosterStore>().AllUnits();
         var validator = services.GetRequiredService<IntakeValidator>();
         var (@case, timeline) = LargestCase();
+        var briefings = services.GetRequiredService<BriefingCards>();
+        var (daily, weekly) = LargestBriefing();
         var cards = new List<(string, JsonObject)>();
 
         foreach (var language in Enum.GetValues<Language>())
@@ -58,10 +61,42 @@ public static class CardCatalog
                 cards.Add(($"approval.{stage}.readOnly.{tag}", approval.ReadOnly(@case, stage, language, ["29:leader"], "王强").ToJson()));
                 cards.Add(($"approval.{stage}.decided.{tag}", approval.Decided(@case, stage, language, timeline[^1], texts.Get(language, "approval.staleNote")).ToJson()));
             }
+
+            cards.Add(($"briefing.daily.{tag}", briefings.Daily(daily, language, late: false).ToJson()));
+            cards.Add(($"briefing.daily.late.{tag}", briefings.Daily(daily, language, late: true).ToJson()));
+            cards.Add(($"briefing.daily.empty.{tag}", briefings.Daily(EmptyDay(), language, late: false).ToJson()));
+            cards.Add(($"briefing.weekly.{tag}", briefings.Weekly(weekly, language, late: false).ToJson()));
+            cards.Add(($"briefing.weekly.late.{tag}", briefings.Weekly(weekly, language, late: true).ToJson()));
+            cards.Add(($"briefing.stats.{tag}", briefings.Weekly(weekly with { Through = weekly.Monday.AddDays(2) }, language, late: false, soFar: true).ToJson()));
         }
 
         return cards;
     }
+
+    /// <summary>Briefings at their fullest: many units, every level and platform, full lists of long-titled cases.</summary>
+    private static (DailyFigures, WeeklyFigures) LargestBriefing()
+    {
+        var day = new DateOnly(2026, 11, 22);
+        var units = Enumerable.Range(0, 200).Select(i => $"unit-{i:D3}-{new string('u', 30)}").ToList();
+        var since = new DateTimeOffset(2026, 11, 20, 1, 0, 0, TimeSpan.Zero);
+        var listed = Enumerable.Range(1, BriefingAggregator.ListLimit)
+            .Select(i => new BriefingCase($"2026-{i:D4}", new string('题', IntakeFields.MaxTitleLength), CaseLevel.I, units[i], CaseState.PrincipalReview, i % 2 == 0 ? since : null))
+            .ToList();
+        var daily = new DailyFigures(day, 9999,
+            Enum.GetValues<CaseLevel>().Select(l => (l, 2500)).ToList(),
+            units.Select(u => (u, 50)).ToList(),
+            Enum.GetValues<Platform>().Select(p => (p, 900)).ToList(),
+            123456, 4321, listed, true, units, 999, listed);
+        var week = new DateOnly(2026, 11, 16);
+        var weekly = new WeeklyFigures(week, week.AddDays(6), 99999,
+            Enum.GetValues<CaseLevel>().Select(l => (l, 25000)).ToList(),
+            units.Select(u => new UnitWeek(u, 999, Enum.GetValues<StepClock>().Select(c => new ClockRate(c, 999, 998)).ToList(), 9999, 999, 5, 5)).ToList(),
+            99999, 9999, 5,
+            Enumerable.Range(0, 5).Select(i => new WeekCount(week.AddDays(-7 * (4 - i)), 10000 + i)).ToList());
+        return (daily, weekly);
+    }
+
+    private static DailyFigures EmptyDay() => new(new DateOnly(2026, 11, 21), 0, [], [], [], 0, 0, [], false, [], 0, []);
 
     /// <summary>A case with every field at its longest and a long timeline, to hold cards to the size limit.</summary>
     private static (Case, IReadOnlyList<CaseEvent>) LargestCase()
