@@ -1,0 +1,324 @@
+// End to end in the Playground: approvals in a shared conversation. The roster maps the Playground's
+// users (tests/e2e/.m365agentsplayground.yml) by email and names the group chat "Press Office" as
+// 宣传部's approval conversation. Li Na (officer) @mentions the bot in the group chat and the Briefings
+// channel (so the bot knows them), then reports a level IV case in her personal chat: the bot has never
+// met Wang Qiang, so the approval card goes to the group chat with its buttons and a text naming him;
+// Megan (officer of 教育局) pressing Approve is refused and nothing changes; Wang Qiang approves with a
+// comment and Li Na is told. A level II case: the office channel is told; Wang Qiang, met by now, gets
+// a read-only card with buttons by refresh and approves; the principal leader's card follows, Wang
+// Qiang is refused on it, and Zhao Min signs it off in the web client (screenshot:
+// artifacts/e2e/approval-card.png). The group chat is en-US (the Playground's locale), so its cards
+// are English; Li Na last wrote in Chinese, so her notices are Chinese.
+//
+// Known bot bug, kept as a todo test at the end: the shared-conversation card is never updated in place
+// in the Playground (see that test). Logs: artifacts/e2e/approvals-* (approvals-websocket.json holds
+// every websocket event).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { CARD, E2E, MESSAGE_TIMEOUT_MS, artifacts, cardOf, findElements, visibleStrings } from "./harness.mjs";
+
+const roster = {
+  "Organization:TimeZone": "Asia/Shanghai",
+  "Organization:Units:0:Id": "propaganda",
+  "Organization:Units:0:Name": "宣传部",
+  "Organization:Units:0:Officers:0": "li.na@contoso.example",
+  "Organization:Units:0:SupervisingLeaders:0": "wang.qiang@contoso.example",
+  "Organization:Units:0:PrincipalLeaders:0": "zhao.min@contoso.example",
+  "Organization:Units:0:ApprovalConversationId": "group-chat-press-office",
+  "Organization:Units:1:Id": "education",
+  "Organization:Units:1:Name": "教育局",
+  "Organization:Units:1:Officers:0": "meganb@contoso.example",
+  "Organization:Units:1:SupervisingLeaders:0": "wang.qiang@contoso.example",
+  "Organization:Office:Members:0": "chen.jie@contoso.example",
+  "Organization:Office:ConversationId": "channel-briefings",
+  "Organization:LeadingGroupHead": "liu.yang@contoso.example",
+  "Organization:Admins:0": "chen.jie@contoso.example",
+};
+const e2e = new E2E("approvals", { botSettings: Object.entries(roster).map(([k, v]) => `--${k}=${v}`) });
+const web = {}; // the browser, opened before the level II case so the group chat shows its cards
+before(() => e2e.start());
+after(async () => {
+  await web.browser?.close();
+  writeFileSync(e2e.log("websocket.json"), JSON.stringify(e2e.received, null, 1)); // every event, to read after a failure
+  await e2e.stop();
+});
+
+const LEADER = "user-leader";
+const PRINCIPAL = "user-principal";
+const OTHER_OFFICER = "user-officer2";
+const personal = () => e2e.config.personalChat.id;
+const group = () => e2e.config.groupChats.find((c) => c.id === "group-chat-press-office").id;
+const channel = () => e2e.config.teams[0].channels.find((c) => c.id === "channel-briefings").id;
+const VERBS = ["case.approve", "case.reject", "case.needInfo", "case.escalate", "case.reassign"];
+const state = {};
+
+/** The date and time of `at` in Asia/Shanghai, the organisation's zone. */
+function shanghai(at) {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+  }).formatToParts(at).map((p) => [p.type, p.value]));
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+/** Li Na reports a case through the intake card in her personal chat; returns its number. */
+async function report(title, level) {
+  const mark = e2e.mark();
+  await e2e.post(personal(), "上报");
+  const intake = await e2e.botCard(personal(), { from: mark, contains: "case.report" });
+  const [submit] = findElements(cardOf(intake), (n) => n.type === "Action.Execute" && n.verb === "case.report");
+  assert.ok(submit, "the intake card has its case.report button");
+  const now = shanghai(new Date());
+  const before = shanghai(new Date(Date.now() - 10 * 60_000));
+  const values = {
+    title, links: "https://weibo.com/1234567890/approvals-e2e", platform: "Weibo",
+    publishedDate: now.date, publishedTime: "00:00", discoveredDate: now.date, discoveredTime: before.date === now.date ? before.time : "00:00",
+    level, category: "NegativeReport", flags: "", reposts: "10", comments: "5", views: "1000", tendency: "Negative",
+    summary: "端到端测试：审核流程。", unit: "propaganda",
+  };
+  const answer = await e2e.invoke({ conversationId: personal(), replyToId: intake.message.messageId, verb: "case.report", data: { ...submit.data, ...values } });
+  const json = JSON.stringify(answer);
+  const number = /已登记为事件 \*\*(\d{4}-\d{4})\*\*/.exec(json)?.[1];
+  assert.ok(number, `expected 已登记为事件 **YYYY-NNNN**: ${json}`);
+  return number;
+}
+
+/** The Action.Execute buttons of a card (inside ShowCards too; not its refresh action). */
+const executes = (card) => findElements({ ...card, refresh: undefined }, (n) => n.type === "Action.Execute");
+const verbsOf = (card) => executes(card).map((a) => a.verb).sort();
+const inputsOf = (card) => findElements(card, (n) => typeof n.type === "string" && n.type.startsWith("Input."));
+
+/** Presses `verb` on the approval card in the group chat as `from`. */
+function press(event, verb, from, extra = {}) {
+  const action = executes(cardOf(event)).find((a) => a.verb === verb);
+  assert.ok(action, `the card has a ${verb} button: ${JSON.stringify(cardOf(event))}`);
+  return e2e.invoke({ conversationId: group(), replyToId: event.message.messageId, verb, data: { ...action.data, ...extra }, from });
+}
+
+/** `查看 <number>` in Li Na's personal chat → the value of the case card's 状态 fact. */
+async function stateOf(number) {
+  const mark = e2e.mark();
+  await e2e.post(personal(), `查看 ${number}`);
+  const card = cardOf(await e2e.botCard(personal(), { from: mark, contains: number }));
+  const facts = findElements(card, (n) => n.title === "状态" && typeof n.value === "string");
+  assert.equal(facts.length, 1, `one 状态 fact: ${JSON.stringify(card)}`);
+  return facts[0].value;
+}
+
+test("Li Na @mentions the bot in the group chat and in the Briefings channel → it answers there (and records them)", async () => {
+  for (const conversationId of [group(), channel()]) {
+    const mark = e2e.mark();
+    await e2e.post(conversationId, "帮助", { mention: true });
+    const answer = await e2e.nextEvent(`the bot's answer in ${conversationId}`, (e) =>
+      e.action === "createMessage" && e.actionConversationId?.startsWith(conversationId) && e.message?.from?.id === e2e.config.bot.id, { from: mark });
+    assert.ok(JSON.stringify(cardOf(answer)).includes("舆情助手"), `the Chinese help card: ${JSON.stringify(answer.message)}`);
+  }
+});
+
+test("level IV: Li Na reports → the approval card in the group chat, @mentioning Wang Qiang, with the buttons", async () => {
+  const mark = e2e.mark();
+  const t0 = Date.now();
+  state.title4 = "某区道路施工扰民 (approvals e2e)";
+  state.case4 = await report(state.title4, "IV");
+  const event = await e2e.botCard(group(), { from: mark, contains: state.case4 });
+  console.log(`[approvals] the approval card reached the group chat ${Date.now() - t0} ms after the report was sent`);
+  const card = cardOf(event);
+  const strings = visibleStrings(card);
+  assert.ok(strings.includes(`Case ${state.case4} needs your decision`), `heading: ${JSON.stringify(strings)}`);
+  assert.ok(strings.includes(`**${state.title4}**`), `the title: ${JSON.stringify(strings)}`);
+  // The text sent with the card names the leader. Bot bug (see the report): a never-met leader listed by email
+  // is not @mentioned (no <at>, no mention entity) — the text is "wang.qiang@contoso.example please decide…".
+  const textEvent = textOf(event);
+  assert.match(textEvent.message.text, /^(<at>Wang Qiang<\/at>|wang\.qiang@contoso\.example) please decide on this case\.$/,
+    `the @mention text: ${JSON.stringify(textEvent.message)}`);
+  assert.deepEqual(verbsOf(card), [...VERBS].sort(), "the never-met leader gets the buttons on the card itself");
+  assert.deepEqual(card.refresh?.userIds, [], `nobody to refresh for: ${JSON.stringify(card.refresh)}`);
+  for (const a of executes(card)) {
+    assert.equal(a.data.caseNumber, state.case4);
+    assert.equal(a.data.stage, "CaseReview");
+  }
+  assert.ok(inputsOf(card).some((i) => i.id === "comment"), "a comment box");
+  state.card4 = event;
+});
+
+test("level IV: Megan (officer of 教育局) presses 同意 → refused, nothing changes", async () => {
+  const mark = e2e.mark();
+  const answer = await press(state.card4, "case.approve", OTHER_OFFICER, { comment: "我来批" });
+  assert.equal(answer.type, "application/vnd.microsoft.error", `invoke answer: ${JSON.stringify(answer)}`);
+  assert.equal(answer.value?.code, "NotAllowed", `invoke answer: ${JSON.stringify(answer)}`);
+  // The group chat's locale is en-US (the Playground sends every activity with it), so the card is English.
+  assert.equal(answer.value?.message, "Only a supervising leader of 宣传部 can decide this.");
+  assert.equal(await stateOf(state.case4), "已上报，待领导审核", "still awaiting review");
+  await new Promise((r) => setTimeout(r, 500));
+  assert.deepEqual(e2e.received.slice(mark).filter((e) => e.action !== "createMessage" || e.actionConversationId !== personal()), [],
+    "no update of the card, nothing in the group chat");
+});
+
+test("level IV: Wang Qiang approves with a comment → the decided card, no buttons; Li Na is told in her personal chat", async () => {
+  const mark = e2e.mark();
+  const answer = await press(state.card4, "case.approve", LEADER, { comment: "同意，请抓紧核实。" });
+  assert.equal(answer.type, CARD, `invoke answer: ${JSON.stringify(answer)}`);
+  const decided = visibleStrings(answer.value);
+  assert.ok(decided.includes(`Case ${state.case4} needs your decision`), `the same card: ${JSON.stringify(decided)}`);
+  assert.ok(decided.some((s) => /^Approved — Wang Qiang, \d{4}-\d\d-\d\d \d\d:\d\d$/.test(s)), `Approved — Wang Qiang, …: ${JSON.stringify(decided)}`);
+  assert.ok(decided.includes("Comment: 同意，请抓紧核实。"), `the comment: ${JSON.stringify(decided)}`);
+  assert.ok(decided.includes("State: In progress"), `the state: ${JSON.stringify(decided)}`);
+  assert.equal(executes(answer.value).length, 0, "no buttons left");
+  assert.equal(inputsOf(answer.value).length, 0, "no inputs left");
+  assert.equal(answer.value.refresh, undefined, "no refresh either");
+  state.decided4 = decided;
+
+  // Li Na last wrote in Chinese (上报, 查看), so she is told in Chinese.
+  const notice = await e2e.nextEvent("the notice in Li Na's personal chat", (e) =>
+    e.action === "createMessage" && e.actionConversationId === personal() && e.message?.from?.id === e2e.config.bot.id &&
+    (e.message.text ?? "").includes(state.case4), { from: mark });
+  assert.equal(notice.message.text, `事件 ${state.case4}：Wang Qiang 审核同意。意见：同意，请抓紧核实。`);
+  assert.equal(await stateOf(state.case4), "处置中");
+});
+
+/** The buttons `user` sees on a card: the card's own, or — on a read-only card refreshed for them — the refresh answer's. */
+async function cardFor(event, user) {
+  const card = cardOf(event);
+  if (!card.refresh?.userIds?.includes(user)) return { card, refreshed: false };
+  const answer = await e2e.invoke({ conversationId: group(), replyToId: event.message.messageId, verb: card.refresh.action.verb, data: card.refresh.action.data, from: user });
+  assert.equal(answer.type, CARD, `approval.refresh answer: ${JSON.stringify(answer)}`);
+  return { card: answer.value, refreshed: true };
+}
+
+/** Presses `verb` on `card` (the one `user` sees, from cardFor) of message `event` as `user`. */
+function pressOn(event, card, verb, user, extra = {}) {
+  const action = executes(card).find((a) => a.verb === verb);
+  assert.ok(action, `${user} sees a ${verb} button: ${JSON.stringify(card)}`);
+  return e2e.invoke({ conversationId: group(), replyToId: event.message.messageId, verb, data: { ...action.data, ...extra }, from: user });
+}
+
+/**
+ * The text the bot sent with an approval card: the Playground splits a text+card activity into two messages, the
+ * text first, then the card; their ids are timestamps (the card's gets "-<suffix>" when both fall in the same ms).
+ */
+function textOf(cardEvent) {
+  const at = e2e.received.indexOf(cardEvent);
+  assert.ok(at > 0, "the card event is one of those received");
+  const text = e2e.received.slice(0, at).reverse().find((e) =>
+    e.action === "createMessage" && e.actionConversationId === group() && e.message?.from?.id === e2e.config.bot.id);
+  assert.ok(text && typeof text.message.text === "string" && !text.message.attachments?.length,
+    `a text message right before the card in the group chat: ${JSON.stringify(text?.message)}`);
+  return text;
+}
+
+test("web client: the group chat is open before the level II case (a chat shows only what arrives after it opens)", async () => {
+  Object.assign(web, await e2e.openWebClient());
+  await e2e.openChat(web.page, "Press Office");
+});
+
+test("level II: Li Na reports → the office channel is told; Wang Qiang (met by now) gets a read-only card @mentioning him, buttons by refresh, and approves", async () => {
+  const mark = e2e.mark();
+  state.title2 = "网传某医院拒收急诊病人 (approvals e2e)";
+  state.case2 = await report(state.title2, "II");
+  const office = await e2e.nextEvent("the new-case notice in the Briefings channel", (e) =>
+    e.action === "createMessage" && e.actionConversationId?.startsWith(channel()) && (e.message?.text ?? "").includes(state.case2), { from: mark });
+  assert.equal(office.message.text, `New II – Serious case ${state.case2}: ${state.title2} (宣传部).`);
+
+  const event = await e2e.botCard(group(), { from: mark, contains: state.case2 });
+  const shown = cardOf(event);
+  // Wang Qiang pressed a button before, so the bot knows his Teams id: everyone else sees no buttons.
+  assert.deepEqual(shown.refresh?.userIds, [LEADER], `refresh: ${JSON.stringify(shown.refresh)}`);
+  assert.equal(shown.refresh.action.verb, "approval.refresh");
+  assert.equal(executes(shown).length, 0, "read-only for the others");
+  assert.ok(visibleStrings(shown).includes("Waiting for Wang Qiang."), `waiting line: ${JSON.stringify(visibleStrings(shown))}`);
+  const text = textOf(event);
+  assert.equal(text.message.text, "<at>Wang Qiang</at> please decide on this case.");
+  assert.deepEqual(text.message.mentions, [{ type: "mention", mentioned: { id: LEADER, name: "Wang Qiang" }, text: "<at>Wang Qiang</at>" }]);
+
+  const { card, refreshed } = await cardFor(event, LEADER);
+  assert.ok(refreshed);
+  assert.deepEqual(verbsOf(card), [...VERBS].sort(), "Wang Qiang's refreshed card has the buttons");
+  const pressMark = e2e.mark();
+  const answer = await pressOn(event, card, "case.approve", LEADER);
+  const decided = visibleStrings(answer.value);
+  assert.ok(decided.some((s) => /^Approved — Wang Qiang, /.test(s)), `decided: ${JSON.stringify(decided)}`);
+  assert.ok(decided.includes("State: Awaiting principal leader"), `the state: ${JSON.stringify(decided)}`);
+  assert.equal(executes(answer.value).length, 0);
+  Object.assign(state, { card2: event, decided2: decided, afterSupervisor: pressMark });
+});
+
+test("level II: the principal's card arrives in the group chat (待主要负责人审批); Wang Qiang pressing it is refused", async () => {
+  const event = await e2e.botCard(group(), { from: state.afterSupervisor, contains: `Case ${state.case2} needs the principal leader's sign-off` });
+  const card = cardOf(event);
+  assert.deepEqual(card.refresh?.userIds, [], "Zhao Min has never pressed anything: the buttons are on the card");
+  assert.deepEqual(verbsOf(card), [...VERBS].sort());
+  for (const a of executes(card)) assert.equal(a.data.stage, "PrincipalReview");
+  const text = textOf(event);
+  assert.match(text.message.text, /^(<at>Zhao Min<\/at>|zhao\.min@contoso\.example) please decide on this case\.$/);
+  assert.equal(await stateOf(state.case2), "待主要负责人审批");
+  state.principalCard = event;
+
+  const mark = e2e.mark();
+  const answer = await press(event, "case.approve", LEADER, { comment: "我也同意" });
+  assert.deepEqual(answer, { type: "application/vnd.microsoft.error", value: { code: "NotAllowed", message: "Only the principal leader of 宣传部 can sign this off." } });
+  await new Promise((r) => setTimeout(r, 500));
+  assert.deepEqual(e2e.received.slice(mark), [], "nothing happens");
+  assert.equal(await stateOf(state.case2), "待主要负责人审批", "still with the principal");
+});
+
+test("level II: Zhao Min presses 同意 in the web client → the card shows the decision; 查看 shows 处置中; screenshot (artifacts/e2e/approval-card.png)", async () => {
+  const { page } = web;
+  // The web client presses as the signed-in user (Li Na); Zhao Min is pressing here, as she would in her own Teams.
+  await page.route("**/_conversation/v1/invoke", (route) => {
+    const body = route.request().postDataJSON();
+    route.continue({ postData: JSON.stringify({ ...body, from: { ...body.from, id: PRINCIPAL } }) });
+  });
+  const mark = e2e.mark();
+  const approve = page.getByRole("button", { name: "Approve", exact: true });
+  await approve.last().waitFor({ state: "visible", timeout: MESSAGE_TIMEOUT_MS });
+  assert.equal(await approve.count(), 1, "only the principal's card has buttons for Li Na's web client");
+  // The Playground's web client sends the action's own data only: a comment typed into the card's box is not
+  // merged in (unlike Teams), so Zhao Min decides without one here.
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith("/_conversation/v1/invoke"), { timeout: MESSAGE_TIMEOUT_MS }),
+    approve.last().click(),
+  ]);
+  const answer = await response.json();
+  const sent = response.request().postDataJSON();
+  assert.equal(sent.from.id, PRINCIPAL);
+  assert.equal(sent.value.action.verb, "case.approve");
+  assert.deepEqual(sent.value.action.data, { caseNumber: state.case2, version: 1, stage: "PrincipalReview", lang: "en-US" });
+  assert.equal(answer.type, CARD, `invoke answer: ${JSON.stringify(answer)}`);
+  const decided = visibleStrings(answer.value);
+  assert.ok(decided.some((s) => /^Signed off by the principal leader — Zhao Min, \d{4}-\d\d-\d\d \d\d:\d\d$/.test(s)), `decided: ${JSON.stringify(decided)}`);
+  assert.ok(decided.includes("State: In progress"), `decided: ${JSON.stringify(decided)}`);
+  assert.equal(executes(answer.value).length, 0, "no buttons");
+  state.decidedPrincipal = decided;
+
+  const outcome = page.getByText(/^Signed off by the principal leader — Zhao Min/);
+  await outcome.waitFor({ state: "visible", timeout: MESSAGE_TIMEOUT_MS });
+  await outcome.scrollIntoViewIfNeeded({ timeout: MESSAGE_TIMEOUT_MS });
+  assert.equal(await page.getByRole("button", { name: "Approve", exact: true }).count(), 0, "the decided card has no buttons");
+  await page.evaluate(() => document.fonts.ready);
+  const file = join(artifacts, "approval-card.png");
+  await page.screenshot({ path: file });
+  assert.ok(existsSync(file) && statSync(file).size > 10 * 1024, `${file} is missing or tiny`);
+
+  const notice = await e2e.nextEvent("the notice in Li Na's personal chat", (e) =>
+    e.action === "createMessage" && e.actionConversationId === personal() && (e.message?.text ?? "").includes(`：Zhao Min `), { from: mark });
+  assert.equal(notice.message.text, `事件 ${state.case2}：Zhao Min 主要负责人审批同意。`);
+  assert.equal(await stateOf(state.case2), "处置中");
+});
+
+// Known bot bug (see the report): the approval card in a shared conversation goes out as ONE activity with the
+// @mention text and the card; the Playground splits that into two messages and answers the POST with 202 and no
+// id, so the bot never learns the card's activity id and its outbox dead-letters the PUT ("… is Sent without an
+// activity id"). Real Teams answers with an id, but the bot should not depend on it. Kept as a todo: it runs,
+// reports, and turns into a plain test once the bot sends the mention and the card so that the card's id is known.
+test("the group-chat cards are updated in place after each decision (updateMessage on the websocket, decided face, no buttons)", { todo: "bot bug: a text+card activity gets no id from the Playground, the PUT is dead-lettered" }, async () => {
+  const cards = [[state.card4, state.decided4], [state.card2, state.decided2], [state.principalCard, state.decidedPrincipal]];
+  for (const [event, decided] of cards) {
+    assert.ok(event && decided, "the steps before ran");
+    const update = await e2e.nextEvent(`update of message ${event.message.messageId}`, (e) =>
+      e.action === "updateMessage" && e.actionConversationId === group() && e.message?.messageId === event.message.messageId, { timeoutMs: 3_000 });
+    const card = cardOf(update);
+    assert.deepEqual(visibleStrings(card), decided, "the card in the chat shows what the invoke answered");
+    assert.equal(executes(card).length, 0, "no buttons");
+  }
+});
