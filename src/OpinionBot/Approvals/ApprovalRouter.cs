@@ -95,13 +95,19 @@ public sealed class ApprovalRouter(
         var card = refreshIds.Count > 0
             ? cards.ReadOnly(c, stage, language, refreshIds, string.Join(", ", approvers.Select(recipients.DisplayName)))
             : cards.Actionable(c, stage, language, refreshIds);
-        var activity = card.ToActivity(texts.Get(language, $"approval.title.{stage}", c.Number));
-        activity.Locale = language.Tag();
 
+        // The @mention lives in the card (msteams.entities) so the message is one card that can be updated in place.
         var mentions = mentioned.Select(recipients.Mention).OfType<(Entity Entity, string Text)>().ToList();
         var names = mentioned.Select(m => recipients.Mention(m)?.Text ?? recipients.DisplayName(m));
-        activity.Text = texts.Get(language, "approval.mention", string.Join(" ", names));
-        activity.Entities = mentions.Select(m => m.Entity).ToList();
+        card.Prepend(Cards.CardElements.Text(texts.Get(language, "approval.mention", string.Join(" ", names))));
+        if (mentions.Count > 0)
+            card.With("msteams", new System.Text.Json.Nodes.JsonObject
+            {
+                ["entities"] = new System.Text.Json.Nodes.JsonArray(mentions.Select(m => (System.Text.Json.Nodes.JsonNode)System.Text.Json.JsonSerializer.SerializeToNode(m.Entity, BotJson.Options)!).ToArray()),
+            });
+
+        var activity = card.ToActivity(texts.Get(language, $"approval.title.{stage}", c.Number));
+        activity.Locale = language.Tag();
         return await SendAsync(c, stage, conversation, approvers, refreshIds, activity, cancellationToken);
     }
 

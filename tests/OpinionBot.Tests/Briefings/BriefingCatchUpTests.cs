@@ -24,7 +24,13 @@ public sealed class BriefingCatchUpTests : IAsyncLifetime
     /// <summary>Starts the service on the shared database at <paramref name="utcNow"/>, lets the catch-up run, and returns the briefings in the outbox.</summary>
     private async Task<(BotApplication Bot, List<string> Briefings)> StartAsync(DateTimeOffset utcNow)
     {
-        var bot = new BotApplication(TestRoster.Settings(new() { ["Storage:LiteDb:Path"] = Path.Combine(_folder, "bot.db") }));
+        var bot = new BotApplication(TestRoster.Settings(new()
+        {
+            ["Storage:LiteDb:Path"] = Path.Combine(_folder, "bot.db"),
+            // Catch-up reads the real schedules (the test host otherwise sets crons that never fire).
+            ["Schedule:DailyBriefing"] = "0 30 8 * * ?",
+            ["Schedule:WeeklySummary"] = "0 0 9 ? * MON",
+        }));
         bot.Clock.SetUtcNow(utcNow);
         var catchUp = bot.Services.GetRequiredService<BriefingCatchUp>();
         await catchUp.Done.WaitAsync(TimeSpan.FromSeconds(10));

@@ -13,6 +13,9 @@ namespace OpinionBot.Tests.Briefings;
 /// <summary>The send-for-a-period method the Quartz jobs and the catch-up share: one card per subscription, in its language, once.</summary>
 public sealed class BriefingSenderTests : ApprovalTestBase
 {
+    // Real times of day, but in 2099: the triggers are checked without ever firing during the test.
+    protected override Dictionary<string, string?> ExtraSettings => new() { ["Schedule:DailyBriefing"] = "0 30 8 * * ? 2099", ["Schedule:WeeklySummary"] = "0 0 9 ? * MON 2099" };
+
     private const string EnglishChat = "19:english@thread.v2";
 
     private async Task SubscribeTwoConversationsAsync()
@@ -85,10 +88,10 @@ public sealed class BriefingSenderTests : ApprovalTestBase
     {
         var scheduler = await Bot.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var daily = Assert.IsAssignableFrom<ICronTrigger>(await scheduler.GetTrigger(new TriggerKey("daily-briefing", "briefings")));
-        Assert.Equal("0 30 8 * * ?", daily.CronExpressionString);
+        Assert.Equal("0 30 8 * * ? 2099", daily.CronExpressionString);
         Assert.Equal("Asia/Shanghai", daily.TimeZone.Id);
         var weekly = Assert.IsAssignableFrom<ICronTrigger>(await scheduler.GetTrigger(new TriggerKey("weekly-summary", "briefings")));
-        Assert.Equal("0 0 9 ? * MON", weekly.CronExpressionString);
+        Assert.Equal("0 0 9 ? * MON 2099", weekly.CronExpressionString);
         Assert.Equal(WeeklySummaryJob.Key, weekly.JobKey);
     }
 }

@@ -206,9 +206,11 @@ public sealed class ApprovalTests : ApprovalTestBase
         await withChannel.DeliverOutboxAsync();
 
         var posted = Assert.Single(SentTo("19:approvals@thread.tacv2"));
-        var mention = posted.Body!.Value.GetProperty("entities")[0];
+        Assert.Null(posted.Text);
+        var mention = posted.Card.GetProperty("msteams").GetProperty("entities")[0];
         Assert.Equal("29:leader", mention.GetProperty("mentioned").GetProperty("id").GetString());
-        Assert.StartsWith("<at>Wang Qiang</at>", posted.Text);
+        Assert.Equal("<at>Wang Qiang</at>", mention.GetProperty("text").GetString());
+        Assert.StartsWith("<at>Wang Qiang</at>", posted.Card.GetProperty("body")[0].GetProperty("text").GetString());
         Assert.Null(FindAction(posted.Card.GetProperty("body"), "case.approve"));
         Assert.Equal("29:leader", posted.Card.GetProperty("refresh").GetProperty("userIds")[0].GetString());
 
