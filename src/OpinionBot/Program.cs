@@ -29,7 +29,7 @@ builder.Services.AddEvidence(builder.Configuration);
 builder.Services.AddDailyReports();
 builder.Services.AddDelivery(builder.Configuration);
 builder.Services.AddApprovals(builder.Configuration);
-builder.Services.AddBriefings(builder.Configuration);
+builder.Services.AddBriefings();
 builder.Services.AddOpinionBot();
 builder.Services.AddHostedService<AnonymousModeWarning>();
 

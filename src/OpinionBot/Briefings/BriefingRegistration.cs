@@ -1,15 +1,12 @@
 using OpinionBot.Bot;
-using OpinionBot.Roster;
-using OpinionBot.Scheduling;
 using OpinionBot.Storage;
-using Quartz;
 
 namespace OpinionBot.Briefings;
 
 public static class BriefingRegistration
 {
-    /// <summary>Subscriptions, the daily briefing and weekly summary (Quartz jobs plus a catch-up at start), and <c>stats</c>.</summary>
-    public static IServiceCollection AddBriefings(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Subscriptions, the daily briefing and weekly summary (their Quartz jobs are in Scheduling), a catch-up at start, and <c>stats</c>.</summary>
+    public static IServiceCollection AddBriefings(this IServiceCollection services)
     {
         services.AddStore<BriefingStore>();
         services.AddSingleton<BriefingAggregator>();
@@ -23,17 +20,6 @@ public static class BriefingRegistration
         services.AddSingleton<ICommand, UnsubscribeCommand>();
         services.AddSingleton<ICommand, StatsCommand>();
 
-        var schedule = configuration.GetSection(ScheduleOptions.Section).Get<ScheduleOptions>() ?? new ScheduleOptions();
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(configuration.GetSection(OrganizationOptions.Section).Get<OrganizationOptions>()?.TimeZone ?? new OrganizationOptions().TimeZone);
-        services.AddQuartz(q =>
-        {
-            q.AddJob<DailyBriefingJob>(j => j.WithIdentity(DailyBriefingJob.Key));
-            q.AddTrigger(t => t.ForJob(DailyBriefingJob.Key).WithIdentity("daily-briefing", "briefings")
-                .WithCronSchedule(schedule.DailyBriefing, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
-            q.AddJob<WeeklySummaryJob>(j => j.WithIdentity(WeeklySummaryJob.Key));
-            q.AddTrigger(t => t.ForJob(WeeklySummaryJob.Key).WithIdentity("weekly-summary", "briefings")
-                .WithCronSchedule(schedule.WeeklySummary, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
-        });
         return services;
     }
 }

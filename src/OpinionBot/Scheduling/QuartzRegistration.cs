@@ -1,3 +1,4 @@
+using OpinionBot.Briefings;
 using OpinionBot.Storage;
 using Quartz;
 
@@ -20,15 +21,21 @@ public static class QuartzRegistration
             Schedule<OverdueScanJob>(q, "overdue-scan", schedule.OverdueScan, zone);
             Schedule<ZeroReportReminderJob>(q, "zero-report-reminder", schedule.ZeroReportReminder, zone);
             Schedule<ZeroReportDeadlineJob>(q, "zero-report-deadline", schedule.ZeroReportDeadline, zone);
+            Schedule<DailyBriefingJob>(q, DailyBriefingJob.Key, schedule.DailyBriefing, zone);
+            Schedule<WeeklySummaryJob>(q, WeeklySummaryJob.Key, schedule.WeeklySummary, zone);
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;
     }
 
-    public static void Schedule<TJob>(IQuartzBuilder quartz, string name, string cron, TimeZoneInfo zone) where TJob : class, IJob
+    private static void Schedule<TJob>(IQuartzBuilder quartz, string name, string cron, TimeZoneInfo zone) where TJob : class, IJob =>
+        Schedule<TJob>(quartz, new JobKey(name), cron, zone);
+
+    /// <summary>A job on its cron; a fire missed (the service busy or paused) runs once late rather than being skipped.</summary>
+    private static void Schedule<TJob>(IQuartzBuilder quartz, JobKey key, string cron, TimeZoneInfo zone) where TJob : class, IJob
     {
-        var key = new JobKey(name);
         quartz.AddJob<TJob>(job => job.WithIdentity(key));
-        quartz.AddTrigger(trigger => trigger.ForJob(key).WithIdentity(name).WithCronSchedule(cron, c => c.InTimeZone(zone)));
+        quartz.AddTrigger(trigger => trigger.ForJob(key).WithIdentity(key.Name, key.Group)
+            .WithCronSchedule(cron, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
     }
 }
