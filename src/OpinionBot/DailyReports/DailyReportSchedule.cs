@@ -42,15 +42,14 @@ public sealed class DailyReportSchedule(
             var messages = new List<(ConversationRecord, Activity)>();
             foreach (var unit in roster.AllUnits().Where(u => !reports.HasReported(u.Id, day)))
             {
-                if (!markers.TryMark($"zero-reminder:{day:yyyy-MM-dd}:{unit.Id}", clock.UtcNow)) continue;
-                foreach (var officer in unit.Officers)
-                {
-                    if (recipients.PersonalChat(officer) is not { } chat) continue;
-                    var language = recipients.LanguageOf(officer, clock.DefaultLanguage);
-                    var activity = reminderCard.Build(unit, day, deadline, language).ToActivity(texts.Get(language, "zeroReminder.title"));
-                    activity.Locale = language.Tag();
-                    messages.Add((chat, activity));
-                }
+                var reminders = unit.Officers
+                    .Select(officer => (Officer: officer, Chat: recipients.PersonalChat(officer)))
+                    .Where(o => o.Chat is not null)
+                    .Select(o => (o.Chat!, Reminder(unit, day, deadline, recipients.LanguageOf(o.Officer, clock.DefaultLanguage))))
+                    .ToList();
+                // A unit none of whose officers the bot can reach is not marked: a later fire may reach them.
+                if (reminders.Count > 0 && markers.TryMark($"zero-reminder:{day:yyyy-MM-dd}:{unit.Id}", clock.UtcNow))
+                    messages.AddRange(reminders);
             }
 
             sender.EnqueueAll(messages);
@@ -59,6 +58,13 @@ public sealed class DailyReportSchedule(
         signal.Notify();
         logger.LogInformation("Daily-report reminder: {Count} reminders queued", queued);
         return queued;
+    }
+
+    private Activity Reminder(Unit unit, DateOnly day, string deadline, Language language)
+    {
+        var activity = reminderCard.Build(unit, day, deadline, language).ToActivity(texts.Get(language, "zeroReminder.title"));
+        activity.Locale = language.Tag();
+        return activity;
     }
 
     public int RecordMissed()

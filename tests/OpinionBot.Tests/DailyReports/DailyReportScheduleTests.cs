@@ -93,4 +93,16 @@ public sealed class DailyReportScheduleTests : ApprovalTestBase
         Assert.Equal(400, pressed.GetProperty("statusCode").GetInt32());
         Assert.Equal(0, Database.GetCollection("zero_reports").Count());
     }
+
+    [Fact]
+    public async Task A_unit_whose_officers_the_bot_cannot_reach_yet_is_reminded_once_they_can_be()
+    {
+        await AtLocalAsync(23, 15);
+        Assert.Equal(0, Schedule.RemindUnreported());
+
+        await SayAsync("我的");
+
+        Assert.Equal(1, Schedule.RemindUnreported());
+        Assert.Equal(0, Schedule.RemindUnreported());
+    }
 }
