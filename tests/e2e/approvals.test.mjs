@@ -16,26 +16,13 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { CARD, E2E, MESSAGE_TIMEOUT_MS, artifacts, cardOf, findElements, visibleStrings } from "./harness.mjs";
+import { CARD, E2E, MESSAGE_TIMEOUT_MS, artifacts, cardOf, findElements, visibleStrings, PLAYGROUND_ROSTER, asArgs } from "./harness.mjs";
 
 const roster = {
-  "Organization:TimeZone": "Asia/Shanghai",
-  "Organization:Units:0:Id": "propaganda",
-  "Organization:Units:0:Name": "宣传部",
-  "Organization:Units:0:Officers:0": "li.na@contoso.example",
-  "Organization:Units:0:SupervisingLeaders:0": "wang.qiang@contoso.example",
-  "Organization:Units:0:PrincipalLeaders:0": "zhao.min@contoso.example",
+  ...PLAYGROUND_ROSTER,
   "Organization:Units:0:ApprovalConversationId": "group-chat-press-office",
-  "Organization:Units:1:Id": "education",
-  "Organization:Units:1:Name": "教育局",
-  "Organization:Units:1:Officers:0": "meganb@contoso.example",
-  "Organization:Units:1:SupervisingLeaders:0": "wang.qiang@contoso.example",
-  "Organization:Office:Members:0": "chen.jie@contoso.example",
-  "Organization:Office:ConversationId": "channel-briefings",
-  "Organization:LeadingGroupHead": "liu.yang@contoso.example",
-  "Organization:Admins:0": "chen.jie@contoso.example",
 };
-const e2e = new E2E("approvals", { botSettings: Object.entries(roster).map(([k, v]) => `--${k}=${v}`) });
+const e2e = new E2E("approvals", { botSettings: asArgs(roster) });
 const web = {}; // the browser, opened before the level II case so the group chat shows its cards
 before(() => e2e.start());
 after(async () => {

@@ -8,24 +8,12 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { E2E, MESSAGE_TIMEOUT_MS, artifacts, cardOf, findElements, visibleStrings } from "./harness.mjs";
+import { E2E, MESSAGE_TIMEOUT_MS, artifacts, cardOf, findElements, visibleStrings, PLAYGROUND_ROSTER, asArgs } from "./harness.mjs";
 
 const roster = {
-  "Organization:TimeZone": "Asia/Shanghai",
-  "Organization:Units:0:Id": "propaganda",
-  "Organization:Units:0:Name": "宣传部",
-  "Organization:Units:0:Officers:0": "li.na@contoso.example",
-  "Organization:Units:0:SupervisingLeaders:0": "wang.qiang@contoso.example",
-  "Organization:Units:0:PrincipalLeaders:0": "zhao.min@contoso.example",
-  "Organization:Units:1:Id": "education",
-  "Organization:Units:1:Name": "教育局",
-  "Organization:Units:1:Officers:0": "meganb@contoso.example",
-  "Organization:Units:1:SupervisingLeaders:0": "wang.qiang@contoso.example",
-  "Organization:Office:Members:0": "chen.jie@contoso.example",
-  "Organization:LeadingGroupHead": "liu.yang@contoso.example",
-  "Organization:Admins:0": "chen.jie@contoso.example",
+  ...PLAYGROUND_ROSTER,
 };
-const e2e = new E2E("cases", { botSettings: Object.entries(roster).map(([k, v]) => `--${k}=${v}`) });
+const e2e = new E2E("cases", { botSettings: asArgs(roster) });
 before(() => e2e.start());
 after(() => e2e.stop());
 

@@ -395,3 +395,24 @@ export class E2E {
     await page.keyboard.press("Enter");
   }
 }
+
+/** The organisation the Playground's users (.m365agentsplayground.yml) form in the e2e tests, as bot settings. */
+export const PLAYGROUND_ROSTER = {
+  "Organization:TimeZone": "Asia/Shanghai",
+  "Organization:Units:0:Id": "propaganda",
+  "Organization:Units:0:Name": "宣传部",
+  "Organization:Units:0:Officers:0": "li.na@contoso.example",
+  "Organization:Units:0:SupervisingLeaders:0": "wang.qiang@contoso.example",
+  "Organization:Units:0:PrincipalLeaders:0": "zhao.min@contoso.example",
+  "Organization:Units:1:Id": "education",
+  "Organization:Units:1:Name": "教育局",
+  "Organization:Units:1:Officers:0": "meganb@contoso.example",
+  "Organization:Units:1:SupervisingLeaders:0": "wang.qiang@contoso.example",
+  "Organization:Office:Members:0": "chen.jie@contoso.example",
+  "Organization:Office:ConversationId": "channel-briefings",
+  "Organization:LeadingGroupHead": "liu.yang@contoso.example",
+  "Organization:Admins:0": "chen.jie@contoso.example",
+};
+
+/** Settings as the bot's `--Key=Value` command-line arguments. */
+export const asArgs = (settings) => Object.entries(settings).map(([k, v]) => `--${k}=${v}`);

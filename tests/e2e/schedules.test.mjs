@@ -18,7 +18,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
-import { E2E, cardOf, findElements, visibleStrings } from "./harness.mjs";
+import { E2E, cardOf, findElements, visibleStrings, PLAYGROUND_ROSTER, asArgs } from "./harness.mjs";
 
 const t0 = Date.now();
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
@@ -47,20 +47,7 @@ const WINDOW_ZERO = windowCron(t0 + 12_000, 2); // after the set-up below (bot +
 const WINDOW_BRIEFING = windowCron(Math.max(t0 + 18_000, WINDOW_ZERO.opensAt + 4_000), 5); // after the subscription
 
 const settings = {
-  "Organization:TimeZone": "Asia/Shanghai",
-  "Organization:Units:0:Id": "propaganda",
-  "Organization:Units:0:Name": "宣传部",
-  "Organization:Units:0:Officers:0": "li.na@contoso.example",
-  "Organization:Units:0:SupervisingLeaders:0": "wang.qiang@contoso.example",
-  "Organization:Units:0:PrincipalLeaders:0": "zhao.min@contoso.example",
-  "Organization:Units:1:Id": "education",
-  "Organization:Units:1:Name": "教育局",
-  "Organization:Units:1:Officers:0": "meganb@contoso.example",
-  "Organization:Units:1:SupervisingLeaders:0": "wang.qiang@contoso.example",
-  "Organization:Office:Members:0": "chen.jie@contoso.example",
-  "Organization:Office:ConversationId": "channel-briefings",
-  "Organization:LeadingGroupHead": "liu.yang@contoso.example",
-  "Organization:Admins:0": "chen.jie@contoso.example",
+  ...PLAYGROUND_ROSTER,
   "Schedule:DailyReportEveryDay": "true",
   "Schedule:ZeroReportReminder": WINDOW_ZERO.cron,
   "Schedule:ZeroReportDeadline": "0 0 0 1 1 ? 2099",
@@ -74,7 +61,7 @@ const settings = {
   "Workflow:Deadlines:ReviewAfterReport": "01:00:00",
   "Workflow:Deadlines:FormalAnswerAfterReport": "18:00:00",
 };
-const e2e = new E2E("schedules", { botSettings: Object.entries(settings).map(([k, v]) => `--${k}=${v}`) });
+const e2e = new E2E("schedules", { botSettings: asArgs(settings) });
 const arrivals = new Map(); // websocket event → when it arrived (Date.now())
 before(async () => {
   await e2e.start();
