@@ -8,24 +8,11 @@ using OpinionBot.Testing;
 namespace OpinionBot.Tests.Integration;
 
 /// <summary>The service with the test roster and a fake connector, plus helpers to report and read back.</summary>
-public abstract class CaseTestBase : IAsyncLifetime
+public abstract class CaseTestBase : ServiceTestBase
 {
-    protected FakeBotConnector Connector { get; private set; } = null!;
-    protected BotApplication Bot { get; private set; } = null!;
-
     protected virtual Dictionary<string, string?> ExtraSettings => [];
 
-    public async Task InitializeAsync()
-    {
-        Connector = await FakeBotConnector.StartAsync();
-        Bot = new BotApplication(TestRoster.Settings(ExtraSettings));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Bot.DisposeAsync();
-        await Connector.DisposeAsync();
-    }
+    protected override Dictionary<string, string?> Settings => TestRoster.Settings(ExtraSettings);
 
     protected ILiteDatabase Database => Bot.Services.GetRequiredService<ILiteDatabase>();
 

@@ -4,26 +4,15 @@ using OpinionBot.Testing;
 
 namespace OpinionBot.Tests.Integration;
 
-public sealed class HelpTests : IAsyncLifetime
+public sealed class HelpTests : ServiceTestBase
 {
-    private FakeBotConnector _connector = null!;
-    private readonly BotApplication _bot = new();
-
-    public async Task InitializeAsync() => _connector = await FakeBotConnector.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
-
     [Fact]
     public async Task Help_in_personal_chat_replies_to_the_activity_with_the_english_card()
     {
-        var response = await _bot.PostActivityAsync(TeamsActivities.Message(_connector.ServiceUrl, "help", id: "act-1"));
+        var response = await Bot.PostActivityAsync(TeamsActivities.Message(Connector.ServiceUrl, "help", id: "act-1"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var call = Assert.Single(_connector.ActivityCalls);
+        var call = Assert.Single(Connector.ActivityCalls);
         Assert.Equal("POST", call.Method);
         Assert.Equal("/v3/conversations/a:personal-1/activities/act-1", call.Path);
         Assert.Equal("application/vnd.microsoft.card.adaptive", call.Body!.Value.GetProperty("attachments")[0].GetProperty("contentType").GetString());
@@ -38,9 +27,9 @@ public sealed class HelpTests : IAsyncLifetime
     [InlineData("　帮助　")]
     public async Task Help_typed_in_chinese_gets_the_chinese_card_even_with_an_english_locale(string text)
     {
-        await _bot.PostActivityAsync(TeamsActivities.Message(_connector.ServiceUrl, text, locale: "en-US"));
+        await Bot.PostActivityAsync(TeamsActivities.Message(Connector.ServiceUrl, text, locale: "en-US"));
 
-        var call = Assert.Single(_connector.ActivityCalls);
+        var call = Assert.Single(Connector.ActivityCalls);
         Assert.Contains("舆情助手命令", System.Text.RegularExpressions.Regex.Unescape(call.CardJson));
     }
 
@@ -50,9 +39,9 @@ public sealed class HelpTests : IAsyncLifetime
     [InlineData("  Help  ")]
     public async Task Help_matches_case_insensitively_and_tolerates_full_width_forms(string text)
     {
-        await _bot.PostActivityAsync(TeamsActivities.Message(_connector.ServiceUrl, text));
+        await Bot.PostActivityAsync(TeamsActivities.Message(Connector.ServiceUrl, text));
 
-        Assert.Contains("OpinionBot commands", Assert.Single(_connector.ActivityCalls).CardJson);
+        Assert.Contains("OpinionBot commands", Assert.Single(Connector.ActivityCalls).CardJson);
     }
 
     [Theory]
@@ -60,20 +49,20 @@ public sealed class HelpTests : IAsyncLifetime
     [InlineData("channel", "19:channel-1@thread.tacv2;messageid=1700000000000")]
     public async Task Help_with_an_at_mention_in_a_group_chat_or_channel_is_answered_in_that_conversation(string type, string conversationId)
     {
-        await _bot.PostActivityAsync(TeamsActivities.Message(_connector.ServiceUrl, "help", type, conversationId, mentionBot: true, id: "m-1"));
+        await Bot.PostActivityAsync(TeamsActivities.Message(Connector.ServiceUrl, "help", type, conversationId, mentionBot: true, id: "m-1"));
 
-        var call = Assert.Single(_connector.ActivityCalls);
+        var call = Assert.Single(Connector.ActivityCalls);
         Assert.Equal($"/v3/conversations/{conversationId}/activities/m-1", call.Path);
         Assert.Contains("OpinionBot commands", call.CardJson);
     }
 
     [Fact]
-    public async Task A_group_chat_message_without_a_mention_of_the_bot_is_left_alone()
+    public async Task A_group_chat_message_without_a_mention_of_theBot_is_left_alone()
     {
-        var response = await _bot.PostActivityAsync(TeamsActivities.Message(_connector.ServiceUrl, "help", "groupChat", "19:group-1@thread.v2"));
+        var response = await Bot.PostActivityAsync(TeamsActivities.Message(Connector.ServiceUrl, "help", "groupChat", "19:group-1@thread.v2"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty(_connector.Calls);
+        Assert.Empty(Connector.Calls);
     }
 
     [Theory]
@@ -82,9 +71,9 @@ public sealed class HelpTests : IAsyncLifetime
     [InlineData("dance", "zh-CN", "无法识别命令“dance”")]
     public async Task An_unknown_command_gets_a_short_answer_pointing_to_help(string text, string locale, string expected)
     {
-        await _bot.PostActivityAsync(TeamsActivities.Message(_connector.ServiceUrl, text, locale: locale));
+        await Bot.PostActivityAsync(TeamsActivities.Message(Connector.ServiceUrl, text, locale: locale));
 
-        var call = Assert.Single(_connector.ActivityCalls);
+        var call = Assert.Single(Connector.ActivityCalls);
         Assert.StartsWith(expected, call.Text);
     }
 }

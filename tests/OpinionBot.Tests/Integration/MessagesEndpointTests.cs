@@ -6,21 +6,10 @@ using OpinionBot.Testing;
 
 namespace OpinionBot.Tests.Integration;
 
-public sealed class MessagesEndpointTests : IAsyncLifetime
+public sealed class MessagesEndpointTests : ServiceTestBase
 {
-    private FakeBotConnector _connector = null!;
-    private readonly BotApplication _bot = new();
-
-    public async Task InitializeAsync() => _connector = await FakeBotConnector.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
-
     private async Task<HttpResponseMessage> PostRawAsync(string body) =>
-        await _bot.CreateClient().PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
+        await Bot.CreateClient().PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
 
     [Theory]
     [InlineData("{not json", "not a valid activity")]
@@ -38,39 +27,39 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(400, problem.GetProperty("status").GetInt32());
         Assert.Contains(detailContains, problem.GetProperty("detail").GetString());
-        Assert.Empty(_connector.Calls);
+        Assert.Empty(Connector.Calls);
     }
 
     [Fact]
     public async Task A_body_over_256_KB_is_answered_413()
     {
-        var activity = TeamsActivities.Message(_connector.ServiceUrl, "help " + new string('x', 260 * 1024));
+        var activity = TeamsActivities.Message(Connector.ServiceUrl, "help " + new string('x', 260 * 1024));
 
-        var response = await _bot.PostActivityAsync(activity);
+        var response = await Bot.PostActivityAsync(activity);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Empty(_connector.Calls);
+        Assert.Empty(Connector.Calls);
     }
 
     [Theory]
     [InlineData("typing")]
     [InlineData("messageReaction")]
     [InlineData("somethingNew")]
-    public async Task An_activity_type_the_bot_does_not_handle_gets_200_and_nothing_else(string type)
+    public async Task An_activity_type_theBot_does_not_handle_gets_200_and_nothing_else(string type)
     {
-        var activity = TeamsActivities.Base(type, _connector.ServiceUrl, "personal", "a:personal-1", "en-US", null);
+        var activity = TeamsActivities.Base(type, Connector.ServiceUrl, "personal", "a:personal-1", "en-US", null);
 
-        var response = await _bot.PostActivityAsync(activity);
+        var response = await Bot.PostActivityAsync(activity);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
-        Assert.Empty(_connector.Calls);
+        Assert.Empty(Connector.Calls);
     }
 
     [Fact]
     public async Task An_invoke_with_an_unknown_name_is_answered_501()
     {
-        var response = await _bot.PostActivityAsync(TeamsActivities.Invoke(_connector.ServiceUrl, "composeExtension/query", new { }));
+        var response = await Bot.PostActivityAsync(TeamsActivities.Invoke(Connector.ServiceUrl, "composeExtension/query", new { }));
 
         Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
     }
@@ -80,7 +69,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     {
         var value = new { action = new { type = "Action.Execute", verb = "launchRocket", data = new { } }, trigger = "manual" };
 
-        var response = await _bot.PostActivityAsync(TeamsActivities.Invoke(_connector.ServiceUrl, "adaptiveCard/action", value));
+        var response = await Bot.PostActivityAsync(TeamsActivities.Invoke(Connector.ServiceUrl, "adaptiveCard/action", value));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
@@ -92,21 +81,21 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     [Fact]
     public async Task A_failing_turn_is_answered_500_and_the_service_keeps_serving()
     {
-        _connector.FailWith = HttpStatusCode.InternalServerError;
-        var failed = await _bot.PostActivityAsync(TeamsActivities.Message(_connector.ServiceUrl, "help"));
+        Connector.FailWith = HttpStatusCode.InternalServerError;
+        var failed = await Bot.PostActivityAsync(TeamsActivities.Message(Connector.ServiceUrl, "help"));
 
-        _connector.FailWith = null;
-        var next = await _bot.PostActivityAsync(TeamsActivities.Message(_connector.ServiceUrl, "help"));
+        Connector.FailWith = null;
+        var next = await Bot.PostActivityAsync(TeamsActivities.Message(Connector.ServiceUrl, "help"));
 
         Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
-        Assert.Equal(2, _connector.ActivityCalls.Count);
+        Assert.Equal(2, Connector.ActivityCalls.Count);
     }
 
     [Fact]
     public async Task The_health_endpoint_reports_healthy_with_the_database_open()
     {
-        var response = await _bot.CreateClient().GetAsync("/health");
+        var response = await Bot.CreateClient().GetAsync("/health");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
