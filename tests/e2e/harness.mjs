@@ -149,8 +149,9 @@ export class E2E {
 
   /** Starts the bot on `this.botPort` with `this.dbPath`, and waits for GET /health → 200. */
   async startBot() {
+    // The Playground sends no token: the bot must be told, explicitly, to run anonymous (it refuses to start otherwise).
     const bot = this.spawn("bot", "dotnet",
-      [botDll, `--Urls=http://127.0.0.1:${this.botPort}`, `--Storage:LiteDb:Path=${this.dbPath}`, ...this.botSettings],
+      [botDll, `--Urls=http://127.0.0.1:${this.botPort}`, `--Storage:LiteDb:Path=${this.dbPath}`, "--Bot:AllowAnonymous=true", ...this.botSettings],
       { cwd: dirname(botDll), env: { ...process.env, DOTNET_NOLOGO: "1", DOTNET_CLI_TELEMETRY_OPTOUT: "1" } });
     await this.until(`the bot's GET /health → 200 on :${this.botPort}`, bot,
       async () => (await fetch(`http://127.0.0.1:${this.botPort}/health`, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) })).status === 200);

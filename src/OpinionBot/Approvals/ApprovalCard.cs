@@ -94,9 +94,9 @@ public sealed class ApprovalCard(BotTexts texts, OrganizationClock clock, Roster
                 (T("case.fact.reporter"), c.ReporterName),
                 (T("case.fact.reported"), clock.ToLocal(c.ReportedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
             ]),
-            CardElements.Text(string.Join("\n\n", c.Links.Take(3).Select(l => $"[{(l.Length > 60 ? l[..60] + "…" : l)}]({l})"))));
+            CardElements.Text(string.Join("\n\n", c.Links.Take(3).Select(l => $"[{ShortText.Cut(l, 60)}]({l})"))));
         if (c.Summary.Length > 0)
-            card.Add(CardElements.Text(c.Summary.Length > 400 ? c.Summary[..400] + "…" : c.Summary, subtle: true));
+            card.Add(CardElements.Text(ShortText.Cut(c.Summary, 400), subtle: true));
         if (c.PendingQuestion is not null)
             card.Add(CardElements.Text(T("approval.pendingQuestion", c.PendingQuestion)));
         if (stage is ApprovalStage.ResponseReview or ApprovalStage.Publish && c.Response is { } response)
