@@ -20,6 +20,7 @@ public static class BotSettingsProblems
     public static void Check(IConfiguration configuration, string environmentName, List<string> problems)
     {
         var bot = configuration.GetSection("Bot");
+        environmentName = string.IsNullOrWhiteSpace(environmentName) ? "unnamed" : environmentName;
         var isDevelopment = string.Equals(environmentName, Development, StringComparison.OrdinalIgnoreCase);
         foreach (var key in RootKeys.Where(k => !string.IsNullOrWhiteSpace(configuration[k])))
             problems.Add($"{key} is set at the top level of the configuration, where OpinionBot does not read it; put it under Bot: (Bot:{key}, or the environment variable Bot__{key}).");

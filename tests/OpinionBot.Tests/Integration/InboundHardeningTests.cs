@@ -77,16 +77,6 @@ public sealed class InboundHardeningTests : CaseTestBase
         Assert.Empty(Connector.Calls);
     }
 
-    [Fact]
-    public async Task Button_data_a_handler_cannot_read_is_answered_400_not_500()
-    {
-        var data = JsonDocument.Parse("""{"caseNumber":{"not":"a number"},"lang":"en-US"}""").RootElement;
-
-        var response = await Bot.PostActivityAsync(TeamsActivities.CardAction(Connector.ServiceUrl, "case.open", data));
-
-        Assert.NotEqual(HttpStatusCode.InternalServerError, response.StatusCode);
-    }
-
     [Theory]
     [InlineData("blah blah blah blah blah blah blah blah😀 and more")]
     [InlineData("一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九𠀀后面")]
