@@ -10,6 +10,7 @@ using OpinionBot.Delivery;
 using OpinionBot.Evidence;
 using OpinionBot.Roster;
 using OpinionBot.Configuration;
+using OpinionBot.Procedure;
 using OpinionBot.Scheduling;
 using OpinionBot.Storage;
 
@@ -30,7 +31,8 @@ builder.Services.AddCases();
 builder.Services.AddEvidence(builder.Configuration);
 builder.Services.AddDailyReports();
 builder.Services.AddDelivery(builder.Configuration);
-builder.Services.AddApprovals(builder.Configuration);
+builder.Services.AddProcedure(builder.Configuration);
+builder.Services.AddApprovals();
 builder.Services.AddBriefings();
 builder.Services.AddOpinionBot();
 builder.Services.AddHostedService<AnonymousModeWarning>();

@@ -159,7 +159,7 @@ public static class BriefingBenchmark
     {
         using var database = LiteDbRegistration.Open(path);
         var transaction = new StoreTransaction(database);
-        var caseStore = new CaseStore(database, transaction, []);
+        var caseStore = new CaseStore(database, transaction);
         caseStore.EnsureIndexes();
         new OwedStepStore(database).EnsureIndexes();
         new DailyReportStore(database, transaction, caseStore).EnsureIndexes();

@@ -66,7 +66,7 @@ public static class OutboxBenchmark
             var dispatcher = new OutboxDispatcher(store, connectors, [], TimeProvider.System, new RetryPolicy(options),
                 Microsoft.Extensions.Options.Options.Create(options), NullLogger<OutboxDispatcher>.Instance);
             var signal = new OutboxSignal();
-            var sender = new ProactiveSender(store, signal, TimeProvider.System);
+            var sender = new ProactiveSender(store, signal, new StoreTransaction(database), TimeProvider.System);
 
             Console.WriteLine("OpinionBot outbox benchmark");
             Console.WriteLine($"  slips        {slips} over {conversations} conversations");

@@ -38,7 +38,7 @@ public static class OverdueBenchmark
             var time = new FixedTime(now);
             var transaction = new StoreTransaction(database);
             var steps = new OwedStepStore(database);
-            var cases = new CaseStore(database, transaction, []);
+            var cases = new CaseStore(database, transaction);
             var roster = new RosterStore(database);
             var profiles = new PersonProfileStore(database);
             var conversations = new ConversationStore(database);
@@ -57,7 +57,7 @@ public static class OverdueBenchmark
             var clock = new OrganizationClock(time, Microsoft.Extensions.Options.Options.Create(new OrganizationOptions()));
             var texts = new BotTexts();
             var scan = new OverdueScan(steps, cases, roster, new Recipients(profiles, conversations, roster),
-                new ProactiveSender(outbox, new OutboxSignal(), time), new OutboxSignal(), markers, transaction,
+                new ProactiveSender(outbox, new OutboxSignal(), transaction, time), new OutboxSignal(), markers, transaction,
                 new ReminderSlipCard(texts, clock), clock, texts, Microsoft.Extensions.Options.Options.Create(new WorkflowOptions()), NullLogger<OverdueScan>.Instance);
 
             var first = Stopwatch.StartNew();

@@ -22,6 +22,9 @@ public sealed class FakeBotConnector : IAsyncDisposable
     /// <summary>When set, the connector answers every activity call with this status.</summary>
     public HttpStatusCode? FailWith { get; set; }
 
+    /// <summary>Conversations whose every activity call fails with the given status (e.g. 403: the bot was removed from the chat).</summary>
+    public ConcurrentDictionary<string, HttpStatusCode> FailIn { get; } = new();
+
     /// <summary>Answers for the next activity calls, in order (one each); when empty, calls are answered as usual.</summary>
     public ConcurrentQueue<ScriptedAnswer> Script { get; } = new();
 
@@ -126,6 +129,8 @@ public sealed class FakeBotConnector : IAsyncDisposable
         var call = await Record(http);
         if (FailWith is { } status)
             return Results.StatusCode((int)status);
+        if (FailIn.TryGetValue(Uri.UnescapeDataString(call.Path.Split('/')[3]), out var refused))
+            return Results.StatusCode((int)refused);
         if (Script.TryDequeue(out var scripted))
         {
             if (scripted.RetryAfter is { } after)

@@ -37,7 +37,7 @@ const OTHER_OFFICER = "user-officer2";
 const personal = () => e2e.config.personalChat.id;
 const group = () => e2e.config.groupChats.find((c) => c.id === "group-chat-press-office").id;
 const channel = () => e2e.config.teams[0].channels.find((c) => c.id === "channel-briefings").id;
-const VERBS = ["case.approve", "case.reject", "case.needInfo", "case.escalate", "case.reassign"];
+const VERBS = ["case.approve", "case.reject", "case.needInfo", "case.changeLevel", "case.reassign"];
 const state = {};
 
 /** The date and time of `at` in Asia/Shanghai, the organisation's zone. */
@@ -257,7 +257,9 @@ test("level II: Zhao Min presses 同意 in the web client → the card shows the
   const sent = response.request().postDataJSON();
   assert.equal(sent.from.id, PRINCIPAL);
   assert.equal(sent.value.action.verb, "case.approve");
-  assert.deepEqual(sent.value.action.data, { caseNumber: state.case2, version: 1, stage: "PrincipalReview", lang: "en-US" });
+  const { request, ...data } = sent.value.action.data;
+  assert.deepEqual(data, { caseNumber: state.case2, stage: "PrincipalReview", lang: "en-US" });
+  assert.match(request, /^[0-9a-f]{24}$/, "the card names its own request, so a press on a decided card is recognised");
   assert.equal(answer.type, CARD, `invoke answer: ${JSON.stringify(answer)}`);
   const decided = visibleStrings(answer.value);
   assert.ok(decided.some((s) => /^Signed off by the principal leader — Zhao Min, \d{4}-\d\d-\d\d \d\d:\d\d$/.test(s)), `decided: ${JSON.stringify(decided)}`);

@@ -1,32 +1,34 @@
 using OpinionBot.Bot;
 using OpinionBot.BotFramework.Schema;
 using OpinionBot.Cases;
-using OpinionBot.Delivery;
+using OpinionBot.Procedure;
 
 namespace OpinionBot.Approvals;
 
 /// <summary>
-/// <c>refresh</c> of an approval card (Universal Actions): buttons for whoever may decide the stage now, a read-only card
-/// for everyone else, and the decided card once the case has moved on.
+/// <c>refresh</c> of an approval card (Universal Actions): buttons for whoever may decide it now, a read-only card for
+/// everyone else, and the decided card once its request is closed.
 /// </summary>
-public sealed class ApprovalRefreshAction(CaseStore cases, ApprovalCard cards, ApprovalRouter router, ApprovalFlow flow, Recipients recipients) : ICardAction
+public sealed class ApprovalRefreshAction(CaseStore cases, ApprovalStore requests, ApprovalCard cards, ApprovalRouter router, Delivery.Recipients recipients) : ICardAction
 {
-    public string Verb => ApprovalVerbs.Refresh;
+    public const string Verb = "approval.refresh";
+
+    string ICardAction.Verb => Verb;
 
     public Task<AdaptiveCardInvokeResponse> HandleAsync(CardActionContext context, CancellationToken cancellationToken)
     {
-        if (ApprovalCardData.From(context.Action.Data) is not { } data || cases.Find(data.CaseNumber) is not { } current)
+        if (ApprovalCardData.From(context.Action.Data) is not { } data
+            || requests.Find(data.Request) is not { } request || request.CaseNumber != data.CaseNumber
+            || cases.Find(data.CaseNumber) is not { } current)
             return Task.FromResult(AdaptiveCardInvokeResponse.Error(400, "StaleCard", context.Text("intake.error.staleCard")));
 
-        var approvers = router.Approvers(current, data.Stage);
-        var refreshIds = approvers.Select(recipients.TeamsUserId).OfType<string>().ToList();
-        var card = current.Version != data.Version
-            ? cards.Decided(current, data.Stage, data.Language, flow.LastDecision(current.Number))
-            : approvers.Contains(context.Actor.Key) || IsOffice(context, data)
-                ? cards.Actionable(current, data.Stage, data.Language, refreshIds)
-                : cards.ReadOnly(current, data.Stage, data.Language, refreshIds, string.Join(", ", approvers.Select(recipients.DisplayName)));
+        var deciders = router.Deciders(current, request.Stage, request.UnitId);
+        var refreshIds = router.RefreshIds(deciders);
+        var card = request.Closed
+            ? cards.Decided(current, request, data.Language)
+            : deciders.Contains(context.Actor.Key) || (request.Stage == ApprovalStage.Publish && context.Actor.IsOffice)
+                ? cards.Actionable(current, request, data.Language, refreshIds)
+                : cards.ReadOnly(current, request, data.Language, refreshIds, string.Join(", ", deciders.Select(recipients.DisplayName)));
         return Task.FromResult(AdaptiveCardInvokeResponse.Card(card.ToJson()));
     }
-
-    private static bool IsOffice(CardActionContext context, ApprovalCardData data) => data.Stage == ApprovalStage.Publish && context.Actor.IsOffice;
 }

@@ -1,24 +1,27 @@
 using OpinionBot.Bot;
 using OpinionBot.Delivery.Outbox;
+using OpinionBot.Procedure;
 using OpinionBot.Storage;
 
 namespace OpinionBot.Approvals;
 
 public static class ApprovalRegistration
 {
-    public static IServiceCollection AddApprovals(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddApprovals(this IServiceCollection services)
     {
-        services.Configure<ApprovalOptions>(configuration.GetSection(ApprovalOptions.Section));
         services.AddStore<ApprovalStore>();
         services.AddSingleton<IOutboxDeliveryListener>(sp => sp.GetRequiredService<ApprovalStore>());
+        services.AddSingleton<IOutboxDeliveryListener, UndeliverableCards>();
         services.AddSingleton<ApprovalCard>();
         services.AddSingleton<ApprovalRouter>();
         services.AddSingleton<CaseNotifier>();
-        services.AddSingleton<ApprovalFlow>();
-        services.AddSingleton<ICommand, RespondCommand>();
+        services.AddSingleton<ApprovalCards>();
+        services.AddSingleton<ICaseReaction>(sp => sp.GetRequiredService<ApprovalCards>());
+        services.AddSingleton<ICaseReaction>(sp => sp.GetRequiredService<CaseNotifier>());
         services.AddSingleton<ICardAction, ApprovalRefreshAction>();
-        foreach (var (verb, action) in ApprovalVerbs.Actions)
-            services.AddSingleton<ICardAction>(sp => ActivatorUtilities.CreateInstance<ApprovalDecisionAction>(sp, verb, action));
+        foreach (var (action, verb) in ProcedureTable.Verbs)
+            services.AddSingleton<ICardAction>(sp => ActivatorUtilities.CreateInstance<ApprovalDecisionAction>(sp, new ApprovalButton(verb, action)));
+        services.AddSingleton<ICardAction>(sp => ActivatorUtilities.CreateInstance<ApprovalDecisionAction>(sp, new ApprovalButton(ApprovalCard.ChangeLevelVerb, null)));
         return services;
     }
 }

@@ -4,14 +4,15 @@ using OpinionBot.Configuration;
 using OpinionBot.Conversations;
 using OpinionBot.Delivery;
 using OpinionBot.Localization;
+using OpinionBot.Procedure;
 using OpinionBot.Roster;
 
 namespace OpinionBot.Approvals;
 
 /// <summary>
-/// Sends an approval card to whoever decides the case's current stage: their personal chat when the bot has one,
-/// else the unit's approval conversation with an @mention; when neither exists the office is told, so no case is
-/// silently stuck. Once decided, every card of the case is updated in place.
+/// Sends a stage's card to whoever decides it (<see cref="ProcedureTable.Stages"/>): their personal chat when the bot
+/// has one, else the stage's shared conversation with an @mention; when neither exists the office is told, so no case
+/// is silently stuck. Everything is queued in the outbox inside the caller's transaction.
 /// </summary>
 public sealed class ApprovalRouter(
     ApprovalStore requests,
@@ -21,112 +22,138 @@ public sealed class ApprovalRouter(
     ProactiveSender sender,
     CaseNotifier notifier,
     OrganizationClock clock,
-    BotTexts texts,
     ILogger<ApprovalRouter> logger)
 {
-    public async Task RouteAsync(Case c, ApprovalStage stage, CancellationToken cancellationToken)
+    public void Route(Case c, ApprovalStage stage, string unitId, int? statementId = null)
     {
-        var approvers = Approvers(c, stage);
-        var refreshIds = approvers.Select(recipients.TeamsUserId).OfType<string>().ToList();
+        var deciders = Deciders(c, stage, unitId);
+        var refreshIds = RefreshIds(deciders);
+        var request = NewRequest(c, stage, unitId, statementId);
         var unreached = new List<string>();
 
-        if (stage == ApprovalStage.Publish && recipients.Conversation(recipients.Roles.OfficeConversationId) is { } office)
+        if (ProcedureTable.Stages[stage].FallsBackTo == SharedChat.OfficeConversation && recipients.Conversation(recipients.Roles.OfficeConversationId) is { } office)
         {
-            if (!await SendToSharedAsync(c, stage, office, approvers, [], refreshIds, cancellationToken))
-                unreached.AddRange(approvers);
+            SendToShared(c, request, office, deciders, [], refreshIds);
         }
         else
         {
-            foreach (var approver in approvers)
+            foreach (var decider in deciders)
             {
-                if (recipients.PersonalChat(approver) is not { } chat || !await SendAsync(c, stage, chat, [approver], refreshIds, Personal(c, stage, approver, refreshIds), cancellationToken))
-                    unreached.Add(approver);
+                if (recipients.PersonalChat(decider) is { } chat)
+                    SendPersonal(c, request, chat, decider, refreshIds);
+                else
+                    unreached.Add(decider);
             }
 
-            var shared = stage == ApprovalStage.Publish ? null : recipients.Conversation(roster.FindUnit(c.UnitId)?.ApprovalConversationId);
-            if (unreached.Count > 0 && shared is not null && await SendToSharedAsync(c, stage, shared, unreached, unreached, refreshIds, cancellationToken))
+            if (unreached.Count > 0 && SharedChatOf(stage, unitId) is { } shared)
+            {
+                SendToShared(c, request, shared, unreached, unreached, refreshIds);
                 unreached.Clear();
+            }
         }
 
-        if (approvers.Count == 0 || unreached.Count > 0)
-            await notifier.ApproverUnreachableAsync(c, stage, approvers.Count == 0 ? [] : unreached, cancellationToken);
+        if (deciders.Count == 0 || unreached.Count > 0)
+            notifier.DecidersUnreachable(c, stage, unitId, deciders.Count == 0 ? [] : unreached);
     }
 
-    /// <summary>Turns every open card of the case into its decided face, in place.</summary>
-    public async Task CloseAsync(Case c, CaseEvent outcome, CancellationToken cancellationToken)
+    /// <summary>
+    /// A card the outbox could not deliver goes one step further: a personal chat to the stage's shared conversation,
+    /// a shared one to the office. Returns where it went, or null when nowhere is left (the office is then told).
+    /// </summary>
+    public string? Reroute(Case c, ApprovalRequest failed)
     {
-        foreach (var request in requests.Open(c.Number))
+        var refreshIds = RefreshIds(failed.ApproverKeys);
+        var request = NewRequest(c, failed.Stage, failed.UnitId, failed.StatementId);
+        if (!failed.Shared && SharedChatOf(failed.Stage, failed.UnitId) is { } shared && shared.BaseId != failed.ConversationId)
         {
-            requests.Close(request);
-            if (request.ActivityId is null && request.OutboxMessageId is null) continue;
-            var language = LanguageTags.FromLocale(request.Language) ?? clock.DefaultLanguage;
-            var card = cards.Decided(c, request.Stage, language, outcome);
-            // The outbox keeps the conversation's order, so an update of a card still being sent follows the send.
-            sender.EnqueueUpdate(request.ServiceUrl, request.ConversationId, request.ActivityId, request.OutboxMessageId, card.ToActivity());
+            SendToShared(c, request, shared, failed.ApproverKeys, failed.ApproverKeys, refreshIds);
+            return shared.Name ?? shared.BaseId;
         }
+
+        if (recipients.Conversation(recipients.Roles.OfficeConversationId) is { } office && office.BaseId != failed.ConversationId)
+        {
+            SendToShared(c, request, office, failed.ApproverKeys, failed.ApproverKeys, refreshIds);
+            return office.Name ?? office.BaseId;
+        }
+
+        return null;
     }
 
-    public IReadOnlyList<string> Approvers(Case c, ApprovalStage stage)
+    public IReadOnlyList<string> Deciders(Case c, ApprovalStage stage, string unitId)
     {
-        var unit = roster.FindUnit(c.UnitId);
-        return stage switch
+        var unit = roster.FindUnit(stage == ApprovalStage.Dispatch ? unitId : c.UnitId);
+        return ProcedureTable.Stages[stage].DecidedBy switch
         {
-            ApprovalStage.CaseReview => unit?.SupervisingLeaders ?? [],
-            ApprovalStage.PrincipalReview => unit?.PrincipalLeaders ?? [],
-            ApprovalStage.ResponseReview when c.Response?.Stage == ResponseStage.PrincipalReview => unit?.PrincipalLeaders ?? [],
-            ApprovalStage.ResponseReview => unit?.SupervisingLeaders ?? [],
+            CaseRole.Supervisor => unit?.SupervisingLeaders ?? [],
+            CaseRole.Principal => unit?.PrincipalLeaders ?? [],
+            CaseRole.DispatchedOfficer => unit?.Officers ?? [],
             _ => recipients.Roles.OfficeMembers,
         };
     }
 
-    private Activity Personal(Case c, ApprovalStage stage, string approver, IReadOnlyList<string> refreshIds)
+    public IReadOnlyList<string> RefreshIds(IEnumerable<string> deciders) => deciders.Select(recipients.TeamsUserId).OfType<string>().ToList();
+
+    private ConversationRecord? SharedChatOf(ApprovalStage stage, string unitId) =>
+        ProcedureTable.Stages[stage].FallsBackTo == SharedChat.UnitApprovalChat
+            ? recipients.Conversation(roster.FindUnit(unitId)?.ApprovalConversationId)
+            : null;
+
+    private ApprovalRequest NewRequest(Case c, ApprovalStage stage, string unitId, int? statementId) => new()
     {
-        var language = recipients.LanguageOf(approver, clock.DefaultLanguage);
-        var activity = cards.Actionable(c, stage, language, refreshIds).ToActivity(texts.Get(language, $"approval.title.{stage}", c.Number));
+        CaseNumber = c.Number, Stage = stage, UnitId = unitId, StatementId = statementId, SentAt = clock.UtcNow,
+    };
+
+    private void SendPersonal(Case c, ApprovalRequest template, ConversationRecord chat, string decider, IReadOnlyList<string> refreshIds)
+    {
+        var request = Copy(template);
+        var language = recipients.LanguageOf(decider, clock.DefaultLanguage);
+        request.Language = language.Tag();
+        var activity = cards.Actionable(c, request, language, refreshIds).ToActivity(cards.Title(c, request, language));
         activity.Locale = language.Tag();
-        return activity;
+        Send(request, chat, [decider], shared: false, activity);
     }
 
-    private async Task<bool> SendToSharedAsync(Case c, ApprovalStage stage, ConversationRecord conversation, IReadOnlyList<string> approvers,
-        IReadOnlyList<string> mentioned, IReadOnlyList<string> refreshIds, CancellationToken cancellationToken)
+    private void SendToShared(Case c, ApprovalRequest template, ConversationRecord conversation, IReadOnlyList<string> deciders,
+        IReadOnlyList<string> mentioned, IReadOnlyList<string> refreshIds)
     {
+        var request = Copy(template);
         var language = LanguageTags.FromLocale(conversation.Locale) ?? clock.DefaultLanguage;
+        request.Language = language.Tag();
         // Where the bot knows who may act, others get a read-only card and those people get buttons by refresh.
         var card = refreshIds.Count > 0
-            ? cards.ReadOnly(c, stage, language, refreshIds, string.Join(", ", approvers.Select(recipients.DisplayName)))
-            : cards.Actionable(c, stage, language, refreshIds);
+            ? cards.ReadOnly(c, request, language, refreshIds, string.Join(", ", deciders.Select(recipients.DisplayName)))
+            : cards.Actionable(c, request, language, refreshIds);
 
         // The @mention lives in the card (msteams.entities) so the message is one card that can be updated in place.
         var mentions = mentioned.Select(recipients.Mention).OfType<(Entity Entity, string Text)>().ToList();
         var names = mentioned.Select(m => recipients.Mention(m)?.Text ?? recipients.DisplayName(m));
-        card.Prepend(Cards.CardElements.Text(texts.Get(language, "approval.mention", string.Join(" ", names))));
+        if (mentioned.Count > 0)
+            card.Prepend(Cards.CardElements.Text(cards.MentionLine(request.Stage, string.Join(" ", names), language)));
         if (mentions.Count > 0)
             card.With("msteams", new System.Text.Json.Nodes.JsonObject
             {
                 ["entities"] = new System.Text.Json.Nodes.JsonArray(mentions.Select(m => (System.Text.Json.Nodes.JsonNode)System.Text.Json.JsonSerializer.SerializeToNode(m.Entity, BotJson.Options)!).ToArray()),
             });
 
-        var activity = card.ToActivity(texts.Get(language, $"approval.title.{stage}", c.Number));
+        var activity = card.ToActivity(cards.Title(c, request, language));
         activity.Locale = language.Tag();
-        return await SendAsync(c, stage, conversation, approvers, refreshIds, activity, cancellationToken);
+        Send(request, conversation, deciders, shared: true, activity);
     }
 
-    /// <summary>
-    /// Queues the card; the conversation is known, so it counts as reached (the outbox retries, and logs a card it
-    /// has to give up on). The card's activity id reaches the request when the outbox delivers it.
-    /// </summary>
-    private Task<bool> SendAsync(Case c, ApprovalStage stage, ConversationRecord to, IReadOnlyList<string> approvers,
-        IReadOnlyList<string> refreshIds, Activity activity, CancellationToken cancellationToken)
+    /// <summary>Queues the card; the card's activity id reaches the request when the outbox delivers it.</summary>
+    private void Send(ApprovalRequest request, ConversationRecord to, IReadOnlyList<string> deciders, bool shared, Activity activity)
     {
-        var request = new ApprovalRequest
-        {
-            CaseNumber = c.Number, Stage = stage, CaseVersion = c.Version, ServiceUrl = to.ServiceUrl, ConversationId = to.BaseId,
-            Language = activity.Locale ?? to.Locale ?? clock.DefaultLanguage.Tag(),
-            ApproverKeys = approvers.ToList(), SentAt = clock.UtcNow,
-        };
+        request.ServiceUrl = to.ServiceUrl;
+        request.ConversationId = to.BaseId;
+        request.Shared = shared;
+        request.ApproverKeys = deciders.ToList();
         request.OutboxMessageId = sender.Enqueue(to, activity, ApprovalStore.CorrelationKey(request.Id));
         requests.Add(request);
-        logger.LogDebug("Queued the {Stage} card of case {CaseNumber} for {ConversationId}", stage, c.Number, to.BaseId);
-        return Task.FromResult(true);
+        logger.LogDebug("Queued the {Stage} card of case {CaseNumber} for {ConversationId}", request.Stage, request.CaseNumber, to.BaseId);
     }
+
+    private static ApprovalRequest Copy(ApprovalRequest template) => new()
+    {
+        CaseNumber = template.CaseNumber, Stage = template.Stage, UnitId = template.UnitId, StatementId = template.StatementId, SentAt = template.SentAt,
+    };
 }

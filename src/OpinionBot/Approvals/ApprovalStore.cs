@@ -13,6 +13,12 @@ public sealed class ApprovalStore(ILiteDatabase database) : ICollectionIndexes, 
 
     public static string CorrelationKey(ObjectId requestId) => CorrelationPrefix + requestId;
 
+    /// <summary>The request an outbox message sends, from its correlation key.</summary>
+    public ApprovalRequest? FindSentBy(OutboxMessage message) =>
+        message.CorrelationKey?.StartsWith(CorrelationPrefix, StringComparison.Ordinal) == true
+            ? Requests.FindById(new ObjectId(message.CorrelationKey[CorrelationPrefix.Length..]))
+            : null;
+
     public void EnsureIndexes() => Requests.EnsureIndex(r => r.CaseNumber);
 
     public void Add(ApprovalRequest request) => Requests.Insert(request);
@@ -22,11 +28,7 @@ public sealed class ApprovalStore(ILiteDatabase database) : ICollectionIndexes, 
     public IReadOnlyList<ApprovalRequest> Open(string caseNumber) =>
         Requests.Find(r => r.CaseNumber == caseNumber && !r.Closed).ToList();
 
-    public void Close(ApprovalRequest request)
-    {
-        request.Closed = true;
-        Requests.Update(request);
-    }
+    public void Save(ApprovalRequest request) => Requests.Update(request);
 
     /// <summary>Records the delivered card's activity id (only that field: the request may be closed meanwhile).</summary>
     public void Delivered(OutboxMessage message, string? activityId)

@@ -5,11 +5,16 @@ using OpinionBot.Configuration;
 using OpinionBot.Conversations;
 using OpinionBot.Delivery;
 using OpinionBot.Localization;
+using OpinionBot.Procedure;
 using OpinionBot.Roster;
 
 namespace OpinionBot.Approvals;
 
-/// <summary>Tells people what happened to a case: the officer after each decision, the office and leading-group head about serious cases and about cards nobody could receive.</summary>
+/// <summary>
+/// Tells people what happened to a case, as the row's <see cref="ProcedureRow.Tells"/> says: the reporter, the drafter
+/// of a statement, the unit's officers, or those told by level. Every text gets the same arguments: {0} number,
+/// {1} what happened, {2} who, {3} their comment as a sentence, {4} level, {5} title, {6} unit, {7} the comment itself.
+/// </summary>
 public sealed class CaseNotifier(
     Recipients recipients,
     ProactiveSender sender,
@@ -17,64 +22,101 @@ public sealed class CaseNotifier(
     RosterStore roster,
     OrganizationClock clock,
     BotTexts texts,
-    IOptions<ApprovalOptions> options,
-    ILogger<CaseNotifier> logger)
+    IOptions<NotifyOptions> options,
+    ILogger<CaseNotifier> logger) : ICaseReaction
 {
-    /// <summary>The reporter hears of a decision (with the leader's question, when one was asked).</summary>
-    public Task TellReporterAsync(Case c, CaseEvent outcome, CancellationToken cancellationToken)
-    {
-        var language = recipients.LanguageOf(c.ReporterKey, clock.DefaultLanguage);
-        var text = outcome.Kind == CaseEventKind.InfoRequested
-            ? texts.Get(language, "notify.question", c.Number, outcome.ActorName, outcome.Comment)
-            : texts.Get(language, "notify.decided", c.Number, texts.Get(language, $"event.{outcome.Kind}"), outcome.ActorName,
-                outcome.Comment.Length > 0 ? texts.Get(language, "approval.decidedComment", outcome.Comment) : "");
-        return SendAsync(recipients.PersonalChat(c.ReporterKey), text, language, c.Number, cancellationToken);
-    }
+    public int Order => 200;
 
-    /// <summary>At report (or escalation) time: the office for the configured levels, the leading-group head for level I.</summary>
-    public async Task AnnounceAsync(Case c, CancellationToken cancellationToken)
+    public void React(CaseChange change)
     {
-        var roles = recipients.Roles;
-        var unit = roster.FindUnit(c.UnitId)?.Name ?? c.UnitId;
-        if (options.Value.EffectiveOfficeLevels.Contains(c.Level))
-            await TellOfficeAsync(language => texts.Get(language, "notify.newCase", c.Number, texts.Get(language, $"level.{c.Level}"), c.Title, unit), c.Number, cancellationToken);
-        if (options.Value.EffectiveLeadingGroupHeadLevels.Contains(c.Level) && roles.LeadingGroupHead is { } head)
+        foreach (var notice in change.Row.Tells)
         {
-            var language = recipients.LanguageOf(head, clock.DefaultLanguage);
-            await SendAsync(recipients.PersonalChat(head), texts.Get(language, "notify.newCase", c.Number, texts.Get(language, $"level.{c.Level}"), c.Title, unit), language, c.Number, cancellationToken);
+            foreach (var (to, language) in Audience(notice.Audience, change))
+                Send(to, Text(notice.TextKey, change, language), language);
         }
     }
 
-    public async Task ApproverUnreachableAsync(Case c, ApprovalStage stage, IReadOnlyList<string> unreached, CancellationToken cancellationToken)
+    /// <summary>Nobody who decides a stage can be reached: the timeline records it and the office is told.</summary>
+    public void DecidersUnreachable(Case c, ApprovalStage stage, string unitId, IReadOnlyList<string> unreached)
     {
         var who = unreached.Count == 0 ? "—" : string.Join(", ", unreached.Select(recipients.DisplayName));
-        var unit = roster.FindUnit(c.UnitId)?.Name ?? c.UnitId;
+        var unit = roster.FindUnit(unitId)?.Name ?? unitId;
         cases.Append(new CaseEvent
         {
             CaseNumber = c.Number, At = clock.UtcNow, Kind = CaseEventKind.LeaderUnreachable, ActorKey = "bot", ActorName = "OpinionBot",
-            Comment = who, DedupKey = $"unreachable:{c.Number}:{c.Version}:{stage}",
+            Comment = who, DedupKey = $"unreachable:{c.Number}:{c.Version}:{stage}:{unitId}",
         });
-        await TellOfficeAsync(language => texts.Get(language, "notify.unreachable", c.Number, who, unit), c.Number, cancellationToken);
+        var key = stage == ApprovalStage.Dispatch ? "notify.dispatchUnreachable" : "notify.unreachable";
+        TellOffice(language => texts.Get(language, key, c.Number, who, unit), c.Number);
     }
 
-    public Task TellOfficeAsync(Func<Language, string> text, string caseNumber, CancellationToken cancellationToken)
+    /// <summary>A card the outbox gave up on: the timeline records where it went instead, or the office is told nobody can be reached.</summary>
+    public void CardUndeliverable(Case c, ApprovalRequest failed, string error, string? reroutedTo)
+    {
+        var who = string.Join(", ", failed.ApproverKeys.Select(recipients.DisplayName));
+        cases.Append(new CaseEvent
+        {
+            CaseNumber = c.Number, At = clock.UtcNow, Kind = reroutedTo is null ? CaseEventKind.LeaderUnreachable : CaseEventKind.CardRerouted,
+            ActorKey = "bot", ActorName = "OpinionBot", Comment = reroutedTo is null ? $"{who}: {error}" : $"{who} → {reroutedTo}",
+            DedupKey = $"undeliverable:{failed.Id}",
+        });
+        if (reroutedTo is null)
+            TellOffice(language => texts.Get(language, "notify.undeliverable", c.Number, who), c.Number);
+    }
+
+    public void TellOffice(Func<Language, string> text, string caseNumber)
     {
         var office = recipients.Office(clock.DefaultLanguage).ToList();
         if (office.Count == 0)
             logger.LogWarning("Nobody in the office can be told about case {CaseNumber}: no office conversation recorded", caseNumber);
-        return Task.WhenAll(office.Select(o => SendAsync(o.To, text(o.Language), o.Language, caseNumber, cancellationToken)));
+        foreach (var (to, language) in office)
+            Send(to, text(language), language);
     }
 
-    /// <summary>Queues the message in the outbox (which retries, and logs what it has to give up on).</summary>
-    private Task SendAsync(ConversationRecord? to, string text, Language language, string caseNumber, CancellationToken cancellationToken)
+    private IEnumerable<(ConversationRecord To, Language Language)> Audience(Audience audience, CaseChange change)
     {
-        if (to is null)
+        var c = change.Case;
+        return audience switch
         {
-            logger.LogWarning("Nobody to tell about case {CaseNumber}: no conversation recorded. Message: {Text}", caseNumber, text);
-            return Task.CompletedTask;
-        }
-
-        sender.Enqueue(to, new Activity { Type = ActivityTypes.Message, Text = text, Locale = language.Tag() });
-        return Task.CompletedTask;
+            Procedure.Audience.Reporter => People([c.ReporterKey], change.Actor),
+            Procedure.Audience.Drafter => People(change.Decision.Statement is { } s ? [s.DraftedBy] : [], change.Actor),
+            Procedure.Audience.UnitOfficers => People(roster.FindUnit(c.UnitId)?.Officers ?? [], change.Actor),
+            _ => LevelWatchers(c),
+        };
     }
+
+    /// <summary>The office and the leading-group head, each for the levels configured for them.</summary>
+    private IEnumerable<(ConversationRecord, Language)> LevelWatchers(Case c)
+    {
+        var watchers = new List<(ConversationRecord, Language)>();
+        if (options.Value.EffectiveOfficeLevels.Contains(c.Level))
+            watchers.AddRange(recipients.Office(clock.DefaultLanguage));
+        if (options.Value.EffectiveLeadingGroupHeadLevels.Contains(c.Level) && recipients.Roles.LeadingGroupHead is { } head)
+            watchers.AddRange(People([head], actor: null));
+        return watchers;
+    }
+
+    private IEnumerable<(ConversationRecord, Language)> People(IEnumerable<string> people, Actor? actor)
+    {
+        foreach (var person in people.Where(p => p.Length > 0 && p != actor?.Key).Distinct())
+        {
+            if (recipients.PersonalChat(person) is { } chat)
+                yield return (chat, recipients.LanguageOf(person, clock.DefaultLanguage));
+            else
+                logger.LogWarning("{Person} cannot be told: the bot has no personal chat with them", person);
+        }
+    }
+
+    private string Text(string key, CaseChange change, Language language)
+    {
+        var c = change.Case;
+        var comment = change.Outcome.Comment;
+        return texts.Get(language, key,
+            c.Number, texts.Get(language, $"event.{change.Outcome.Kind}"), change.Actor.Name,
+            comment.Length > 0 ? texts.Get(language, "approval.decidedComment", comment) : "",
+            texts.Get(language, $"level.{c.Level}"), c.Title, roster.FindUnit(c.UnitId)?.Name ?? c.UnitId, comment);
+    }
+
+    private void Send(ConversationRecord to, string text, Language language) =>
+        sender.Enqueue(to, new Activity { Type = ActivityTypes.Message, Text = text, Locale = language.Tag() });
 }

@@ -43,32 +43,28 @@ public sealed class Case
     public string? PendingQuestion { get; set; }
     public string? QuestionAskedBy { get; set; }
 
-    public ResponseDraft? Response { get; set; }
+    /// <summary>The public statements (回应): first response, formal answer, staged updates, final result, in drafting order.</summary>
+    public List<Statement> Statements { get; set; } = [];
+
+    /// <summary>The units the case was dispatched to (交办): the lead unit and any cooperating units, with their acknowledgements.</summary>
+    public List<Dispatch> Dispatches { get; set; } = [];
+
     public string? HandlingResult { get; set; }
+
+    /// <summary>How often the case was reopened after a rebound (舆情反弹).</summary>
+    public int Reopened { get; set; }
 
     /// <summary>Three reminder slips went unanswered and the office was notified (通报), for the unit's assessment.</summary>
     public bool Escalated { get; set; }
     public string? ClosingReview { get; set; }
 
-    /// <summary>Levels I and II need the principal leader's sign-off too.</summary>
-    public bool IsMajor => Level is CaseLevel.I or CaseLevel.II;
-}
+    /// <summary>When the netizen posted it; discovery when the post time is unknown. Response clocks count from here.</summary>
+    [BsonIgnore]
+    public DateTimeOffset PostedAt => PublishedAt ?? DiscoveredAt;
 
-/// <summary>The public response (回应) as drafted by the officer and signed off by the leaders.</summary>
-public sealed class ResponseDraft
-{
-    public string Text { get; set; } = "";
-    public ResponseStage Stage { get; set; }
-    public string DraftedBy { get; set; } = "";
-    public DateTimeOffset DraftedAt { get; set; }
-}
-
-public enum ResponseStage
-{
-    SupervisorReview,
-    PrincipalReview,
-    Approved,
-    Published,
+    /// <summary>The statement being signed off or waiting to be published, if any (one at a time).</summary>
+    [BsonIgnore]
+    public Statement? StatementInFlight => Statements.LastOrDefault(s => s.InFlight);
 }
 
 public sealed class Reach

@@ -2,10 +2,11 @@ using OpinionBot.Roster;
 
 namespace OpinionBot.Cases;
 
-/// <summary>Who may see and report what: officers and leaders their units' cases, the office and leading-group head all.</summary>
+/// <summary>Who may see and report what: officers and leaders their units' cases (lead or cooperating), the office and leading-group head all.</summary>
 public static class CaseAccess
 {
-    public static bool CanView(Actor actor, Case @case) => actor.CanSeeUnit(@case.UnitId);
+    /// <summary>A cooperating unit sees the cases dispatched to it, too.</summary>
+    public static bool CanView(Actor actor, Case @case) => actor.CanSeeUnit(@case.UnitId) || @case.CooperatingUnits.Any(actor.CanSeeUnit);
 
     public static bool CanReport(Actor actor) => actor.OfficerOf.Count > 0 || actor.IsOffice;
 

@@ -11,6 +11,7 @@ public sealed class CaseCard(BotTexts texts, OrganizationClock clock, RosterStor
 {
     public const int TimelineEntriesShown = 10;
     public const int TimelineCommentShown = 200;
+    public const int StatementsShown = 5;
 
     public AdaptiveCard Build(Case @case, IReadOnlyList<CaseEvent> timeline, int evidenceCount, Language language)
     {
@@ -37,6 +38,8 @@ public sealed class CaseCard(BotTexts texts, OrganizationClock clock, RosterStor
         };
         if (@case.Escalated)
             facts.Insert(1, (T("case.fact.escalated"), T("case.escalatedValue")));
+        if (@case.Dispatches.Count(d => !d.Withdrawn) is > 0)
+            facts.Add((T("case.fact.dispatches"), string.Join(language == Language.ZhCn ? "、" : ", ", @case.Dispatches.Where(d => !d.Withdrawn).Select(d => Dispatch(d, language)))));
 
         var card = new AdaptiveCard().Add(
             CardElements.Heading($"{@case.Number} {@case.Title}"),
@@ -45,6 +48,13 @@ public sealed class CaseCard(BotTexts texts, OrganizationClock clock, RosterStor
             CardElements.Text(string.Join("\n\n", @case.Links.Select(l => $"[{Shorten(l)}]({l})"))));
         if (@case.Summary.Length > 0)
             card.Add(CardElements.Text(T("case.summary"), bold: true), CardElements.Text(@case.Summary));
+
+        if (@case.Statements.Count > 0)
+        {
+            card.Add(CardElements.Text(T("case.statements"), bold: true));
+            foreach (var statement in @case.Statements.TakeLast(StatementsShown))
+                card.Add(CardElements.Text(Statement(statement, language)));
+        }
 
         card.Add(CardElements.Text(T("case.timeline"), bold: true));
         var shown = timeline.TakeLast(TimelineEntriesShown).ToList();
@@ -57,6 +67,18 @@ public sealed class CaseCard(BotTexts texts, OrganizationClock clock, RosterStor
         }
 
         return card;
+    }
+
+    private string Dispatch(Dispatch d, Language language) =>
+        texts.Get(language, d.AwaitsAcknowledgement ? "case.dispatchAwaiting" : "case.dispatchAcknowledged",
+            roster.FindUnit(d.UnitId)?.Name ?? d.UnitId, texts.Get(language, $"dispatch.role.{d.Role}"));
+
+    private string Statement(Statement statement, Language language)
+    {
+        var stage = texts.Get(language, $"statement.stage.{statement.Stage}");
+        var when = statement.PublishedAt is { } published ? $" {Time(published)}" : "";
+        var promise = statement.PromisedDate is { } date ? " · " + texts.Get(language, "approval.promisedDate", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : "";
+        return $"{texts.Get(language, $"statement.kind.{statement.Kind}")} · {stage}{when}{promise} — {Shorten(statement.Text, TimelineCommentShown)}";
     }
 
     private string Time(DateTimeOffset utc) => clock.ToLocal(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

@@ -40,4 +40,11 @@ public enum CaseEventKind
     LeaderUnreachable,
     ReminderSlip,
     EscalationNotice,
+    LevelLowered,
+    CooperatingUnitAdded,
+    Dispatched,
+    DispatchAcknowledged,
+    StatementSigned,
+    Reopened,
+    CardRerouted,
 }

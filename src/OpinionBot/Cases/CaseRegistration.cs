@@ -20,8 +20,10 @@ public static class CaseRegistration
         services.AddSingleton<ICommand, UpdateCommand>();
         services.AddSingleton<ICommand, ResolveCommand>();
         services.AddSingleton<ICommand, ReviewCommand>();
+        services.AddSingleton<ICommand, ReopenCommand>();
+        services.AddSingleton<ICommand, Statements.RespondCommand>();
+        services.AddSingleton<ICommand, Dispatches.CooperateCommand>();
         services.AddSingleton<LifecycleCommandRunner>();
-        services.AddSingleton<Lifecycle.RefusalText>();
         services.AddSingleton<ICardAction, ReportCardAction>();
         services.AddSingleton<IFreeTextHandler, PastedLinkIntake>();
         return services;

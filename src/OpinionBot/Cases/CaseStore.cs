@@ -1,13 +1,10 @@
 using LiteDB;
-using OpinionBot.Cases.Lifecycle;
-using OpinionBot.Deadlines;
-using OpinionBot.Roster;
 using OpinionBot.Storage;
 
 namespace OpinionBot.Cases;
 
 /// <summary>Cases, their numbering counters and their append-only timelines.</summary>
-public sealed class CaseStore(ILiteDatabase database, StoreTransaction transaction, IEnumerable<ICaseChangeObserver> observers) : ICollectionIndexes
+public sealed class CaseStore(ILiteDatabase database, StoreTransaction transaction) : ICollectionIndexes
 {
     private ILiteCollection<Case> Cases => database.GetCollection<Case>("cases");
     private ILiteCollection<CaseEvent> Events => database.GetCollection<CaseEvent>("case_events");
@@ -25,66 +22,22 @@ public sealed class CaseStore(ILiteDatabase database, StoreTransaction transacti
         Events.EnsureIndex(e => e.DedupKey, unique: true);
     }
 
-    /// <summary>
-    /// Numbers and stores a new case with its first timeline event, in one transaction. The same submission twice
-    /// returns the case the first one made.
-    /// </summary>
-    public (Case Case, bool Created) Create(Case draft, CaseEvent reported)
+    /// <summary>The next number of <paramref name="year"/>, counted without gaps; call inside the transaction that stores the case.</summary>
+    public int NextSequence(int year)
     {
-        return transaction.Run(() =>
-        {
-            if (Cases.FindOne(c => c.SubmissionId == draft.SubmissionId) is { } existing)
-                return (existing, false);
-
-            var counterId = $"case-{draft.Year}";
-            var counter = Counters.FindById(counterId) ?? new BsonDocument { ["_id"] = counterId, ["value"] = 0 };
-            var sequence = counter["value"].AsInt32 + 1;
-            counter["value"] = sequence;
-            Counters.Upsert(counter);
-
-            draft.Sequence = sequence;
-            draft.Number = CaseNumber.Format(draft.Year, sequence);
-            Observe(draft, [CaseEventKind.Reported], draft.ReportedAt);
-            Cases.Insert(draft);
-            reported.CaseNumber = draft.Number;
-            reported.DedupKey = $"reported:{draft.Number}";
-            Events.Insert(reported);
-            return (draft, true);
-        });
+        var counterId = $"case-{year}";
+        var counter = Counters.FindById(counterId) ?? new BsonDocument { ["_id"] = counterId, ["value"] = 0 };
+        var sequence = counter["value"].AsInt32 + 1;
+        counter["value"] = sequence;
+        Counters.Upsert(counter);
+        return sequence;
     }
 
+    public void Insert(Case c) => Cases.Insert(c);
+
+    public void Save(Case c) => Cases.Update(c);
+
     public Case? Find(string number) => Cases.FindById(number);
-
-    /// <summary>
-    /// Applies a command as one step: the case is read, checked by the lifecycle, and — when allowed — saved with its
-    /// events. A card that showed an older <paramref name="expectedVersion"/> changes nothing (it is stale).
-    /// </summary>
-    public CaseChange Apply(string number, Actor actor, CaseCommand command, int? expectedVersion, DateTimeOffset now, string dedupKey, IReadOnlyCollection<string> unitIds) =>
-        transaction.Run(() =>
-        {
-            if (Cases.FindById(number) is not { } current)
-                return new CaseChange(null, Decision.Refuse("case.notFound", number), Stale: false);
-            if (expectedVersion is { } version && version != current.Version)
-                return new CaseChange(current, Decision.Refuse("lifecycle.stale"), Stale: true);
-
-            var before = current.State;
-            var decision = CaseLifecycle.Apply(current, actor, command, unitIds);
-            if (!decision.Allowed)
-                return new CaseChange(Cases.FindById(number), decision, Stale: false);
-
-            Observe(current, decision.Events, now);
-            Cases.Update(current);
-            for (var i = 0; i < decision.Events.Count; i++)
-            {
-                AppendInTransaction(new CaseEvent
-                {
-                    CaseNumber = number, At = now, Kind = decision.Events[i], ActorKey = actor.Key, ActorName = actor.Name,
-                    Comment = i == 0 ? command.Text.Trim() : "", DedupKey = $"{dedupKey}:{i}",
-                });
-            }
-
-            return new CaseChange(current, decision, Stale: false, PreviousState: before);
-        });
 
     public Case? FindBySubmission(string submissionId) => Cases.FindOne(c => c.SubmissionId == submissionId);
 
@@ -107,21 +60,14 @@ public sealed class CaseStore(ILiteDatabase database, StoreTransaction transacti
         Cases.Find(c => c.ReportedOn == day && c.UnitId == unitId).OrderBy(c => c.ReportedAt).FirstOrDefault();
 
     /// <summary>Appends an event; an event whose <see cref="CaseEvent.DedupKey"/> is already there is not added again.</summary>
-    public bool Append(CaseEvent caseEvent) => transaction.Run(() => AppendInTransaction(caseEvent));
-
-    /// <summary>The same, for a caller already inside a <see cref="StoreTransaction"/>.</summary>
-    public bool AppendInTransaction(CaseEvent caseEvent)
+    public bool Append(CaseEvent caseEvent) => transaction.Run(() =>
     {
-        if (Events.Exists(e => e.DedupKey == caseEvent.DedupKey)) return false;
+        if (HasEvent(caseEvent.DedupKey)) return false;
         Events.Insert(caseEvent);
-        if (caseEvent.Kind == CaseEventKind.ProgressNote && Cases.FindById(caseEvent.CaseNumber) is { } c)
-        {
-            Observe(c, [caseEvent.Kind], caseEvent.At);
-            Cases.Update(c);
-        }
-
         return true;
-    }
+    });
+
+    public bool HasEvent(string dedupKey) => Events.Exists(e => e.DedupKey == dedupKey);
 
     /// <summary>Flags a case escalated (three slips unanswered); for a caller inside a <see cref="StoreTransaction"/>.</summary>
     public void MarkEscalatedInTransaction(string number)
@@ -131,12 +77,6 @@ public sealed class CaseStore(ILiteDatabase database, StoreTransaction transacti
         Cases.Update(c);
     }
 
-    private void Observe(Case c, IReadOnlyList<CaseEventKind> events, DateTimeOffset now)
-    {
-        foreach (var observer in observers)
-            observer.Observe(c, events, now);
-    }
-
     /// <summary>The most recent case <paramref name="reporterKey"/> reported at or after <paramref name="since"/>.</summary>
     public Case? LatestReportedBy(string reporterKey, DateTimeOffset since) =>
         Cases.Find(c => c.ReporterKey == reporterKey && c.ReportedAt >= since).OrderByDescending(c => c.ReportedAt).FirstOrDefault();
@@ -144,5 +84,3 @@ public sealed class CaseStore(ILiteDatabase database, StoreTransaction transacti
     public IReadOnlyList<CaseEvent> Timeline(string number) =>
         Events.Find(e => e.CaseNumber == number).OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
 }
-
-public sealed record CaseChange(Case? Case, Decision Decision, bool Stale, CaseState? PreviousState = null);

@@ -27,15 +27,28 @@ public static class ConfigurationProblems
     /// <summary>Values the binder would throw on: report them by key instead.</summary>
     private static void CheckTypedValues(IConfiguration configuration, List<string> problems)
     {
-        foreach (var key in new[] { "ReportAfterDiscovery", "ReportAfterDiscoveryMajor", "ReviewAfterReport", "FirstResponseAfterReport", "FormalAnswerAfterReport" })
+        foreach (var key in new[] { "ReportAfterDiscovery", "ReportAfterDiscoveryMajor", "ReviewAfterReport", "FirstResponseAfterReport", "FormalAnswerAfterReport", "DispatchAcknowledgeWithin" })
             CheckParses(configuration, $"Workflow:Deadlines:{key}", v => TimeSpan.TryParse(v, CultureInfo.InvariantCulture, out var t) && t > TimeSpan.Zero, "a positive TimeSpan such as 03:00:00", problems);
         CheckParses(configuration, "Workflow:Deadlines:VerificationWorkingHours", v => double.TryParse(v, CultureInfo.InvariantCulture, out var h) && h > 0, "a positive number of working hours", problems);
-        CheckParses(configuration, "Workflow:Deadlines:ResolveWorkingDays", v => int.TryParse(v, CultureInfo.InvariantCulture, out var d) && d > 0, "a positive whole number of working days", problems);
+        foreach (var key in new[] { "ResolveWorkingDays", "InitialHandlingWorkingDays", "PromiseMaxWorkingDays" })
+            CheckParses(configuration, $"Workflow:Deadlines:{key}", v => int.TryParse(v, CultureInfo.InvariantCulture, out var d) && d > 0, "a positive whole number of working days", problems);
+        CheckParses(configuration, "Workflow:Deadlines:ClocksFrom", v => Enum.TryParse<ResponseClockStart>(v, ignoreCase: true, out var start) && Enum.IsDefined(start), "Post or Report", problems);
+        foreach (var key in new[] { "SignOff:CasePrincipalLevels", "SignOff:StatementPrincipalLevels", "SignOff:ClosingReviewLevels", "Notify:OfficeLevels", "Notify:LeadingGroupHeadLevels" })
+            CheckLevels(configuration.GetSection($"Workflow:{key}"), problems);
         CheckParses(configuration, "Workflow:Reminders:Interval", v => TimeSpan.TryParse(v, CultureInfo.InvariantCulture, out var t) && t > TimeSpan.Zero, "a positive TimeSpan such as 00:30:00", problems);
         CheckParses(configuration, "Evidence:MaxFileBytes", v => long.TryParse(v, CultureInfo.InvariantCulture, out var b) && b > 0, "a positive number of bytes", problems);
         CheckParses(configuration, "Evidence:AttachAfterReportWindow", v => TimeSpan.TryParse(v, CultureInfo.InvariantCulture, out var t) && t >= TimeSpan.Zero, "a TimeSpan such as 00:30:00", problems);
         CheckParses(configuration, "Workflow:Reminders:EscalateAfter", v => int.TryParse(v, CultureInfo.InvariantCulture, out var n) && n >= 1, "a whole number of slips, at least 1", problems);
         CheckDelivery(configuration, problems);
+    }
+
+    private static void CheckLevels(IConfigurationSection levels, List<string> problems)
+    {
+        foreach (var level in levels.GetChildren())
+        {
+            if (!Enum.TryParse<Cases.CaseLevel>(level.Value, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(level.Value, out _))
+                problems.Add($"{level.Path}: '{level.Value}' is not a level (I, II, III or IV).");
+        }
     }
 
     private static void CheckDelivery(IConfiguration configuration, List<string> problems)

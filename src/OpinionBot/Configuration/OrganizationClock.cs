@@ -16,4 +16,12 @@ public sealed class OrganizationClock(TimeProvider timeProvider, IOptions<Organi
     public DateTimeOffset LocalNow => TimeZoneInfo.ConvertTime(UtcNow, TimeZone);
 
     public DateTimeOffset ToLocal(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, TimeZone);
+
+    /// <summary>Midnight at the start of <paramref name="day"/> in the organisation's zone, as UTC.</summary>
+    public DateTimeOffset StartOfLocalDay(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        while (TimeZone.IsInvalidTime(local)) local = local.AddMinutes(30);
+        return new DateTimeOffset(local, TimeZone.GetUtcOffset(local)).ToUniversalTime();
+    }
 }

@@ -1,3 +1,4 @@
+using OpinionBot.Procedure;
 using OpinionBot.Storage;
 
 namespace OpinionBot.Deadlines;
@@ -7,9 +8,12 @@ public static class DeadlineRegistration
     public static IServiceCollection AddDeadlines(this IServiceCollection services)
     {
         services.AddStore<OwedStepStore>();
-        services.AddSingleton<ICaseChangeObserver, StepTracker>();
+        services.AddSingleton<ClockDue>();
+        services.AddSingleton<StepTracker>();
+        services.AddSingleton<CaseWarnings>();
         services.AddSingleton<Reminders.ReminderSlipCard>();
         services.AddSingleton<Reminders.OverdueScan>();
+        services.AddSingleton<ICaseReaction, Reminders.OverdueAtIntake>();
         services.AddSingleton<Bot.ICardAction, Reminders.OpenCaseAction>();
         return services;
     }

@@ -16,17 +16,17 @@ public static class DeadlineRules
     public static DateTimeOffset ReviewAfterReport(DateTimeOffset reportedAt, DeadlineOptions options) =>
         Utc(reportedAt + options.ReviewAfterReport);
 
-    /// <summary>First public response after report, wall clock, holidays included.</summary>
-    public static DateTimeOffset FirstResponseAfterReport(DateTimeOffset reportedAt, DeadlineOptions options) =>
-        Utc(reportedAt + options.FirstResponseAfterReport);
+    /// <summary>First public response after the netizen's post (or the report, as configured), wall clock, holidays included.</summary>
+    public static DateTimeOffset FirstResponseAfterPost(DateTimeOffset postedAt, DeadlineOptions options) =>
+        Utc(postedAt + options.FirstResponseAfterReport);
 
     /// <summary>Verification result after approval: <c>VerificationWorkingHours</c> of working time (half a day by default).</summary>
     public static DateTimeOffset VerificationAfterApproval(DateTimeOffset approvedAt, DeadlineOptions options, WorkingCalendar calendar) =>
         calendar.AddWorkingHours(approvedAt, options.VerificationWorkingHours);
 
-    /// <summary>Formal answer after report, wall clock.</summary>
-    public static DateTimeOffset FormalAnswerAfterReport(DateTimeOffset reportedAt, DeadlineOptions options) =>
-        Utc(reportedAt + options.FormalAnswerAfterReport);
+    /// <summary>Formal answer after the netizen's post (or the report, as configured), wall clock.</summary>
+    public static DateTimeOffset FormalAnswerAfterPost(DateTimeOffset postedAt, DeadlineOptions options) =>
+        Utc(postedAt + options.FormalAnswerAfterReport);
 
     /// <summary>Resolution (or an answer that explains and promises a date): <c>ResolveWorkingDays</c> working days after report.</summary>
     public static DateTimeOffset ResolveAfterReport(DateTimeOffset reportedAt, DeadlineOptions options, WorkingCalendar calendar) =>

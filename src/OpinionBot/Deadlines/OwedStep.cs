@@ -18,6 +18,9 @@ public sealed class OwedStep
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset DueAt { get; set; }
 
+    /// <summary>When reminder slips count from: the deadline, or the moment the step was opened if that was already past it.</summary>
+    public DateTimeOffset SlipsFrom { get; set; }
+
     /// <summary>True until the step is done or cancelled.</summary>
     public bool Open { get; set; } = true;
 
@@ -43,6 +46,12 @@ public enum StepClock
     Verification,
     FormalAnswer,
     Resolve,
+
+    /// <summary>初步处置并回应: initial handling and a response, within working days of the report.</summary>
+    InitialHandling,
+
+    /// <summary>交办签收: a unit acknowledges a case dispatched to it.</summary>
+    Dispatch,
 }
 
 public enum StepOwner

@@ -1,92 +1,95 @@
 using Microsoft.Extensions.Options;
 using OpinionBot.Cases;
+using OpinionBot.Procedure;
 
 namespace OpinionBot.Deadlines;
 
 /// <summary>
-/// Keeps each case's owed steps in line with its timeline: opens a step when a clock starts, records it done (with its
-/// lateness) when the step is taken, cancels what no longer applies, and sets the case's next deadline.
+/// Keeps each case's owed steps in line with <see cref="ProcedureTable"/>: a change closes the clocks its row closes
+/// (recording lateness), cancels what no longer applies, opens the clocks its row opens, and sets the case's next
+/// deadline. Runs inside the change's transaction, before the case is saved.
 /// </summary>
-public sealed class StepTracker(OwedStepStore steps, WorkingCalendar calendar, IOptions<WorkflowOptions> workflow) : ICaseChangeObserver
+public sealed class StepTracker(OwedStepStore steps, ClockDue due, WorkingCalendar calendar, IOptions<WorkflowOptions> workflow)
 {
-    private DeadlineOptions Rules => workflow.Value.Deadlines;
-
-    public void Observe(Case c, IReadOnlyList<CaseEventKind> events, DateTimeOffset now)
+    public void Apply(CaseChange change)
     {
-        foreach (var kind in events)
-            Apply(c, kind, now);
-        foreach (var open in steps.OpenForCase(c.Number).Where(s => s.UnitId != c.UnitId))
-        {
-            open.UnitId = c.UnitId;
-            steps.Save(open);
-        }
+        var (c, row, now) = (change.Case, change.Row, change.Now);
+        foreach (var clock in row.Closes)
+            Finish(c, clock, now, clock == StepClock.Dispatch ? change.Decision.Dispatch?.UnitId : null);
+        if (row.Action == CaseAction.PublishStatement && change.Decision.Statement is { } statement)
+            Published(c, statement, now);
+        if (row.CancelsClocks)
+            Cancel(c, now, _ => true);
+        if (change.PreviousUnitId != c.UnitId)
+            MoveToLeadUnit(c, change.PreviousUnitId, now);
+
+        foreach (var clock in row.Completes)
+            Done(Open(change, clock), c.ReportedAt);
+        foreach (var clock in row.Opens)
+            Open(change, clock);
+        if (change.Decision.Dispatch is { AwaitsAcknowledgement: true } dispatch)
+            Open(change, StepClock.Dispatch, dispatch.UnitId);
 
         c.NextDeadline = steps.OpenForCase(c.Number).Select(s => (DateTimeOffset?)s.DueAt).Min();
     }
 
-    private void Apply(Case c, CaseEventKind kind, DateTimeOffset now)
+    /// <summary>A published statement closes the clocks of its kind; one with a promised date answers the resolution clock, which then follows the promise.</summary>
+    private void Published(Case c, Statement statement, DateTimeOffset now)
     {
-        switch (kind)
+        foreach (var clock in ProcedureTable.StatementCloses[statement.Kind])
+            Finish(c, clock, now);
+        if (statement.PromisedDate is not { } promised || !steps.OpenForCase(c.Number).Any(s => s.Clock == StepClock.Resolve))
+            return;
+
+        Finish(c, StepClock.Resolve, now);
+        Save(c, StepClock.Resolve, StepOwner.Officer, c.UnitId, now, due.EndOf(promised), now);
+    }
+
+    /// <summary>Another lead unit: the old one's unacknowledged dispatch is withdrawn, the case's other steps move with it.</summary>
+    private void MoveToLeadUnit(Case c, string previousUnitId, DateTimeOffset now)
+    {
+        Cancel(c, now, s => s.Clock == StepClock.Dispatch && s.UnitId == previousUnitId);
+        foreach (var open in steps.OpenForCase(c.Number).Where(s => s.Clock != StepClock.Dispatch && s.UnitId == previousUnitId))
         {
-            case CaseEventKind.Reported:
-                Done(Open(c, StepClock.Report, StepOwner.Officer, c.DiscoveredAt, DeadlineRules.ReportAfterDiscovery(c.DiscoveredAt, c.Level, Rules)), c.ReportedAt);
-                Open(c, StepClock.Review, StepOwner.SupervisingLeader, c.ReportedAt, DeadlineRules.ReviewAfterReport(c.ReportedAt, Rules));
-                Open(c, StepClock.FirstResponse, StepOwner.Officer, c.ReportedAt, DeadlineRules.FirstResponseAfterReport(c.ReportedAt, Rules));
-                Open(c, StepClock.FormalAnswer, StepOwner.Officer, c.ReportedAt, DeadlineRules.FormalAnswerAfterReport(c.ReportedAt, Rules));
-                Open(c, StepClock.Resolve, StepOwner.Officer, c.ReportedAt, DeadlineRules.ResolveAfterReport(c.ReportedAt, Rules, calendar));
-                break;
-            case CaseEventKind.Approved or CaseEventKind.PrincipalApproved:
-                Finish(c, StepClock.Review, now);
-                if (c.State == CaseState.PrincipalReview)
-                    Open(c, StepClock.Review, StepOwner.PrincipalLeader, now, now + Rules.ReviewAfterReport);
-                else
-                    Open(c, StepClock.Verification, StepOwner.Officer, now, DeadlineRules.VerificationAfterApproval(now, Rules, calendar));
-                break;
-            case CaseEventKind.InfoRequested:
-                Finish(c, StepClock.Review, now);
-                break;
-            case CaseEventKind.InfoProvided or CaseEventKind.Escalated or CaseEventKind.Reassigned:
-                Finish(c, StepClock.Review, now);
-                Open(c, StepClock.Review, c.State == CaseState.PrincipalReview ? StepOwner.PrincipalLeader : StepOwner.SupervisingLeader, now, now + Rules.ReviewAfterReport);
-                break;
-            case CaseEventKind.ProgressNote:
-                Finish(c, StepClock.Verification, now);
-                break;
-            case CaseEventKind.ResponsePublished:
-                Finish(c, StepClock.FirstResponse, now);
-                Finish(c, StepClock.FormalAnswer, now);
-                break;
-            case CaseEventKind.Resolved:
-                Finish(c, StepClock.Resolve, now);
-                Finish(c, StepClock.FormalAnswer, now);
-                Finish(c, StepClock.Verification, now);
-                CancelOpen(c, now);
-                break;
-            case CaseEventKind.Rejected:
-                Finish(c, StepClock.Review, now);
-                CancelOpen(c, now);
-                break;
-            case CaseEventKind.Archived:
-                CancelOpen(c, now);
-                break;
+            open.UnitId = c.UnitId;
+            steps.Save(open);
         }
     }
 
-    private OwedStep Open(Case c, StepClock clock, StepOwner owner, DateTimeOffset startedAt, DateTimeOffset dueAt)
+    private OwedStep Open(CaseChange change, StepClock clock, string? unitId = null)
+    {
+        var rule = ProcedureTable.Clocks[clock];
+        var c = change.Case;
+        var start = change.Row.Action == CaseAction.Report ? StartAtReport(rule, c) : change.Now;
+        var owner = rule.Owner == ClockOwner.Officer ? StepOwner.Officer
+            : change.Row.Then is ApprovalStage.PrincipalReview or ApprovalStage.StatementSign ? StepOwner.PrincipalLeader
+            : StepOwner.SupervisingLeader;
+        return Save(c, clock, owner, unitId ?? c.UnitId, start, due.Of(rule.Measure, start, c.Level), change.Now);
+    }
+
+    private DateTimeOffset StartAtReport(ClockRule rule, Case c) => rule.CountsFrom switch
+    {
+        ClockStart.Discovery => c.DiscoveredAt,
+        ClockStart.Post when workflow.Value.Deadlines.ClocksFrom == ResponseClockStart.Post => c.PostedAt,
+        _ => c.ReportedAt,
+    };
+
+    private OwedStep Save(Case c, StepClock clock, StepOwner owner, string unitId, DateTimeOffset startedAt, DateTimeOffset dueAt, DateTimeOffset now)
     {
         var cycle = steps.ForCase(c.Number).Count(s => s.Clock == clock);
         var step = new OwedStep
         {
             Id = cycle == 0 ? $"{c.Number}:{clock}" : $"{c.Number}:{clock}:{cycle + 1}",
-            CaseNumber = c.Number, UnitId = c.UnitId, Clock = clock, OwedBy = owner, StartedAt = startedAt, DueAt = dueAt, OpenDueAt = dueAt,
+            CaseNumber = c.Number, UnitId = unitId, Clock = clock, OwedBy = owner, StartedAt = startedAt, DueAt = dueAt, OpenDueAt = dueAt,
+            SlipsFrom = dueAt > now ? dueAt : now,
         };
         steps.Save(step);
         return step;
     }
 
-    private void Finish(Case c, StepClock clock, DateTimeOffset now)
+    private void Finish(Case c, StepClock clock, DateTimeOffset now, string? unitId = null)
     {
-        foreach (var step in steps.OpenForCase(c.Number).Where(s => s.Clock == clock))
+        foreach (var step in steps.OpenForCase(c.Number).Where(s => s.Clock == clock && (unitId is null || s.UnitId == unitId)))
             Done(step, now);
     }
 
@@ -95,13 +98,15 @@ public sealed class StepTracker(OwedStepStore steps, WorkingCalendar calendar, I
         step.Open = false;
         step.OpenDueAt = null;
         step.DoneAt = at;
-        step.Lateness = step.Clock == StepClock.Verification ? calendar.WorkingTimeBetween(step.DueAt, at) : at - step.DueAt;
+        step.Lateness = ProcedureTable.Clocks[step.Clock].Measure == ClockMeasure.VerificationWorkingHours
+            ? calendar.WorkingTimeBetween(step.DueAt, at)
+            : at - step.DueAt;
         steps.Save(step);
     }
 
-    private void CancelOpen(Case c, DateTimeOffset now)
+    private void Cancel(Case c, DateTimeOffset now, Func<OwedStep, bool> which)
     {
-        foreach (var step in steps.OpenForCase(c.Number))
+        foreach (var step in steps.OpenForCase(c.Number).Where(which))
         {
             step.Open = false;
             step.OpenDueAt = null;

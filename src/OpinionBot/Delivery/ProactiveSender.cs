@@ -2,14 +2,16 @@ using System.Text.Json;
 using OpinionBot.BotFramework.Schema;
 using OpinionBot.Conversations;
 using OpinionBot.Delivery.Outbox;
+using OpinionBot.Storage;
 
 namespace OpinionBot.Delivery;
 
 /// <summary>
 /// Sends and updates messages in conversations the bot has recorded, outside any turn — by putting them in the
-/// outbox, which delivers them in order, paced and retried (see <see cref="OutboxDispatcher"/>).
+/// outbox, which delivers them in order, paced and retried (see <see cref="OutboxDispatcher"/>). Called inside a
+/// <see cref="StoreTransaction"/>, the messages are part of it and the outbox is woken only once it commits.
 /// </summary>
-public sealed class ProactiveSender(OutboxStore outbox, OutboxSignal signal, TimeProvider time)
+public sealed class ProactiveSender(OutboxStore outbox, OutboxSignal signal, StoreTransaction transaction, TimeProvider time)
 {
     /// <summary>
     /// Queues <paramref name="activity"/> for <paramref name="to"/>; returns the outbox message id (to update the message
@@ -35,7 +37,7 @@ public sealed class ProactiveSender(OutboxStore outbox, OutboxSignal signal, Tim
         }).ToList();
         if (batch.Count == 0) return [];
         var ids = outbox.EnqueueMany(batch);
-        signal.Notify();
+        Wake();
         return ids;
     }
 
@@ -56,9 +58,11 @@ public sealed class ProactiveSender(OutboxStore outbox, OutboxSignal signal, Tim
     private long Add(OutboxMessage message, Activity activity)
     {
         var id = outbox.Enqueue(Prepare(message, activity, time.GetUtcNow()));
-        signal.Notify();
+        Wake();
         return id;
     }
+
+    private void Wake() => transaction.AfterCommit(signal.Notify);
 
     private static OutboxMessage Prepare(OutboxMessage message, Activity activity, DateTimeOffset now)
     {

@@ -34,7 +34,7 @@ public sealed class EvidenceStore(ILiteDatabase database, StoreTransaction trans
             using var stream = new MemoryStream(content, writable: false);
             database.FileStorage.Upload(id, name, stream, new BsonDocument { ["case"] = caseNumber, ["sha256"] = sha256, ["contentType"] = contentType });
             Files.Insert(file);
-            cases.AppendInTransaction(new CaseEvent
+            cases.Append(new CaseEvent
             {
                 CaseNumber = caseNumber, At = now, Kind = CaseEventKind.EvidenceAdded, ActorKey = actor.Key, ActorName = actor.Name,
                 Comment = $"{name} ({content.LongLength:N0} B, SHA-256 {sha256[..12]}…)", DedupKey = id,

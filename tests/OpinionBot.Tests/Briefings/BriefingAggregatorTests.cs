@@ -23,7 +23,7 @@ public sealed class BriefingAggregatorTests : IDisposable
     {
         var db = _db.Database;
         var transaction = new StoreTransaction(db);
-        var cases = new CaseStore(db, transaction, []);
+        var cases = new CaseStore(db, transaction);
         cases.EnsureIndexes();
         new OwedStepStore(db).EnsureIndexes();
         new DailyReportStore(db, transaction, cases).EnsureIndexes();

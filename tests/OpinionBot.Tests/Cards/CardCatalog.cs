@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using OpinionBot.Approvals;
+using OpinionBot.Procedure;
 using OpinionBot.Bot;
 using OpinionBot.Briefings;
 using OpinionBot.DailyReports;
@@ -54,12 +55,15 @@ public static class CardCatalog
             cards.Add(($"zeroReminder.{tag}", services.GetRequiredService<ZeroReportReminderCard>().Build(units[0], new DateOnly(2026, 11, 23), "17:00", language).ToJson()));
 
             var approval = services.GetRequiredService<ApprovalCard>();
-            var entered = new ApprovalCardData(@case.Number, 1, ApprovalStage.CaseReview, language, Comment: new string('意', 1000), NewLevel: "I", NewUnit: TestRoster.Unit2);
             foreach (var stage in Enum.GetValues<ApprovalStage>())
             {
-                cards.Add(($"approval.{stage}.{tag}", approval.Actionable(@case, stage, language, ["29:leader"], entered, error: texts.Get(language, "lifecycle.reasonRequired")).ToJson()));
-                cards.Add(($"approval.{stage}.readOnly.{tag}", approval.ReadOnly(@case, stage, language, ["29:leader"], "王强").ToJson()));
-                cards.Add(($"approval.{stage}.decided.{tag}", approval.Decided(@case, stage, language, timeline[^1], texts.Get(language, "approval.staleNote")).ToJson()));
+                var request = new ApprovalRequest { CaseNumber = @case.Number, Stage = stage, UnitId = TestRoster.Unit2, StatementId = @case.Statements[0].Id };
+                var entered = new ApprovalCardData(@case.Number, request.Id, stage, language, Comment: new string('意', 1000), NewLevel: "I", NewUnit: TestRoster.Unit2);
+                cards.Add(($"approval.{stage}.{tag}", approval.Actionable(@case, request, language, Enumerable.Range(0, 60).Select(i => $"29:{new string('x', 80)}{i}").ToList(), entered, error: texts.Get(language, "lifecycle.reasonRequired")).ToJson()));
+                cards.Add(($"approval.{stage}.readOnly.{tag}", approval.ReadOnly(@case, request, language, ["29:leader"], "王强").ToJson()));
+                request.Closed = true;
+                request.Outcome = new ApprovalOutcome { Kind = timeline[^1].Kind, ActorName = "王强", At = timeline[^1].At, Comment = new string('意', 1000) };
+                cards.Add(($"approval.{stage}.decided.{tag}", approval.Decided(@case, request, language, texts.Get(language, "approval.staleNote")).ToJson()));
             }
 
             cards.Add(($"briefing.daily.{tag}", briefings.Daily(daily, language, late: false).ToJson()));
@@ -110,7 +114,9 @@ public static class CardCatalog
             ReporterName = "王芳", UnitId = TestRoster.Unit1, Level = CaseLevel.II, Category = CaseCategory.Rumour,
             Flags = Enum.GetValues<CaseFlag>().ToList(), Reach = new Reach { Reposts = 12345, Comments = 678, Views = 9_876_543 },
             CommentTendency = CommentTendency.Negative, NextDeadline = at.AddHours(1), Escalated = true, PendingQuestion = new string('问', 1000),
-            Response = new ResponseDraft { Text = new string('回', 2000), Stage = ResponseStage.SupervisorReview },
+            CooperatingUnits = [TestRoster.Unit2],
+            Dispatches = [new Dispatch { UnitId = TestRoster.Unit1, Role = DispatchRole.Lead, AcknowledgedAt = at }, new Dispatch { UnitId = TestRoster.Unit2, Role = DispatchRole.Cooperating }],
+            Statements = [.. Enumerable.Range(2, 6).Select(i => new Statement { Id = i, Kind = StatementKind.StagedUpdate, Text = new string('阶', 2000), Stage = StatementStage.Published, PublishedAt = at, PromisedDate = new DateOnly(2026, 11, 30) }), new Statement { Id = 1, Kind = StatementKind.FormalAnswer, Text = new string('回', 2000), Stage = StatementStage.PrincipalSign, DraftedByName = "王芳", ApprovedByName = "王强", PromisedDate = new DateOnly(2026, 11, 30) }],
         };
         var timeline = Enumerable.Range(0, 40)
             .Select(i => new CaseEvent { CaseNumber = @case.Number, At = at.AddMinutes(i), Kind = CaseEventKind.ProgressNote, ActorName = "王芳", Comment = new string('进', 2000) })

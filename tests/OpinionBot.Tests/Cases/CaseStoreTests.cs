@@ -7,79 +7,59 @@ namespace OpinionBot.Tests.Cases;
 public sealed class CaseStoreTests : IDisposable
 {
     private readonly TestDatabase _db = new();
+    private readonly StoreTransaction _transaction;
     private readonly CaseStore _store;
 
     public CaseStoreTests()
     {
-        _store = new CaseStore(_db.Database, new StoreTransaction(_db.Database), []);
+        _transaction = new StoreTransaction(_db.Database);
+        _store = new CaseStore(_db.Database, _transaction);
         _store.EnsureIndexes();
     }
 
     public void Dispose() => _db.Dispose();
 
-    private static Case Draft(int year = 2026, string? submission = null) => new()
-    {
-        Year = year, SubmissionId = submission ?? Guid.NewGuid().ToString("N"), Title = "t", UnitId = "u1",
-        ReportedAt = new DateTimeOffset(year, 6, 1, 0, 0, 0, TimeSpan.Zero), ReportedOn = new DateOnly(year, 6, 1),
-    };
-
-    private static CaseEvent Reported() => new() { Kind = CaseEventKind.Reported, ActorKey = "a", ActorName = "A" };
-
-    [Fact]
-    public void Concurrent_creates_get_consecutive_numbers_without_gaps_or_duplicates()
-    {
-        var numbers = new System.Collections.Concurrent.ConcurrentBag<string>();
-
-        Parallel.For(0, 200, new ParallelOptions { MaxDegreeOfParallelism = 16 }, _ => numbers.Add(_store.Create(Draft(), Reported()).Case.Number));
-
-        Assert.Equal(Enumerable.Range(1, 200).Select(i => $"2026-{i:D4}"), numbers.Order());
-    }
-
-    [Fact]
-    public void Each_year_counts_from_one()
-    {
-        Assert.Equal("2026-0001", _store.Create(Draft(2026), Reported()).Case.Number);
-        Assert.Equal("2026-0002", _store.Create(Draft(2026), Reported()).Case.Number);
-        Assert.Equal("2027-0001", _store.Create(Draft(2027), Reported()).Case.Number);
-    }
-
-    [Fact]
-    public void The_same_submission_twice_returns_the_first_case_and_stores_nothing_more()
-    {
-        var first = _store.Create(Draft(submission: "s-1"), Reported());
-        var second = _store.Create(Draft(submission: "s-1"), Reported());
-
-        Assert.True(first.Created);
-        Assert.False(second.Created);
-        Assert.Equal(first.Case.Number, second.Case.Number);
-        Assert.Single(_store.Timeline(first.Case.Number));
-        Assert.Equal("2026-0002", _store.Create(Draft(), Reported()).Case.Number);
-    }
-
     [Fact]
     public void The_timeline_only_grows_and_an_event_with_a_known_dedup_key_is_not_added_twice()
     {
-        var number = _store.Create(Draft(), Reported()).Case.Number;
-        var note = new CaseEvent { CaseNumber = number, Kind = CaseEventKind.ProgressNote, Comment = "删帖", DedupKey = "note:activity-7" };
+        var at = new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero);
+        var note = new CaseEvent { CaseNumber = "2026-0001", At = at.AddMinutes(1), Kind = CaseEventKind.ProgressNote, Comment = "删帖", DedupKey = "note:activity-7" };
 
+        Assert.True(_store.Append(new CaseEvent { CaseNumber = "2026-0001", At = at, Kind = CaseEventKind.Reported, DedupKey = "r" }));
         Assert.True(_store.Append(note));
-        Assert.False(_store.Append(new CaseEvent { CaseNumber = number, Kind = CaseEventKind.ProgressNote, Comment = "again", DedupKey = "note:activity-7" }));
-        Assert.Equal([CaseEventKind.Reported, CaseEventKind.ProgressNote], _store.Timeline(number).Select(e => e.Kind));
+        Assert.False(_store.Append(new CaseEvent { CaseNumber = "2026-0001", Kind = CaseEventKind.ProgressNote, Comment = "again", DedupKey = "note:activity-7" }));
+        Assert.Equal([CaseEventKind.Reported, CaseEventKind.ProgressNote], _store.Timeline("2026-0001").Select(e => e.Kind));
         Assert.DoesNotContain(typeof(CaseStore).GetMethods(), m => m.Name.Contains("Delete") || m.Name.Contains("UpdateEvent"));
     }
 
     [Fact]
-    public void A_failing_write_rolls_back_the_counter_and_the_case()
+    public void A_failing_transaction_rolls_back_the_counter_and_the_events_and_a_nested_one_joins_it()
     {
-        var transaction = new StoreTransaction(_db.Database);
-
-        Assert.Throws<InvalidOperationException>(() => transaction.Run<int>(() =>
+        Assert.Throws<InvalidOperationException>(() => _transaction.Run<int>(() =>
         {
-            _store.AppendInTransaction(new CaseEvent { CaseNumber = "2026-0001", DedupKey = "x" });
+            Assert.Equal(1, _store.NextSequence(2026));
+            _store.Append(new CaseEvent { CaseNumber = "2026-0001", DedupKey = "x" });
             throw new InvalidOperationException("crash before commit");
         }));
 
         Assert.Empty(_store.Timeline("2026-0001"));
-        Assert.Equal("2026-0001", _store.Create(Draft(), Reported()).Case.Number);
+        Assert.Equal(1, _transaction.Run(() => _store.NextSequence(2026)));
+        Assert.Equal(1, _transaction.Run(() => _store.NextSequence(2027)));
+    }
+
+    [Fact]
+    public void Work_after_the_commit_runs_only_when_the_transaction_commits()
+    {
+        var ran = new List<string>();
+
+        _transaction.Run(() => _transaction.AfterCommit(() => ran.Add("committed")));
+        Assert.Throws<InvalidOperationException>(() => _transaction.Run(() =>
+        {
+            _transaction.AfterCommit(() => ran.Add("rolled back"));
+            throw new InvalidOperationException();
+        }));
+        _transaction.AfterCommit(() => ran.Add("outside"));
+
+        Assert.Equal(["committed", "outside"], ran);
     }
 }

@@ -37,8 +37,8 @@ public sealed class DeadlineRulesTests
         var reported = AtShanghai(2026, 10, 1, 22); // National Day, 22:00
 
         Assert.Equal(AtShanghai(2026, 10, 1, 23), DeadlineRules.ReviewAfterReport(reported, Defaults));
-        Assert.Equal(AtShanghai(2026, 10, 2, 1), DeadlineRules.FirstResponseAfterReport(reported, Defaults));
-        Assert.Equal(AtShanghai(2026, 10, 2, 16), DeadlineRules.FormalAnswerAfterReport(reported, Defaults));
+        Assert.Equal(AtShanghai(2026, 10, 2, 1), DeadlineRules.FirstResponseAfterPost(reported, Defaults));
+        Assert.Equal(AtShanghai(2026, 10, 2, 16), DeadlineRules.FormalAnswerAfterPost(reported, Defaults));
     }
 
     [Fact]
@@ -69,9 +69,9 @@ public sealed class DeadlineRulesTests
             {
                 DeadlineRules.ReportAfterDiscovery(reported, CaseLevel.III, Defaults),
                 DeadlineRules.ReviewAfterReport(reported, Defaults),
-                DeadlineRules.FirstResponseAfterReport(reported, Defaults),
+                DeadlineRules.FirstResponseAfterPost(reported, Defaults),
                 DeadlineRules.VerificationAfterApproval(reported, Defaults, calendar),
-                DeadlineRules.FormalAnswerAfterReport(reported, Defaults),
+                DeadlineRules.FormalAnswerAfterPost(reported, Defaults),
                 DeadlineRules.ResolveAfterReport(reported, Defaults, calendar),
             },
             deadline => Assert.Equal(TimeSpan.Zero, deadline.Offset));

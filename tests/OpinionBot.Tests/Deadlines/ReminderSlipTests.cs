@@ -25,7 +25,8 @@ public sealed class ReminderSlipTests : ApprovalTestBase
         await MeetAsync(Leader, TestRoster.LeaderEmail, LeaderChat);
         await MeetAsync(Principal, TestRoster.PrincipalEmail, PrincipalChat);
         await RecordOfficeChannelAsync();
-        var number = await ReportAsync(IntakeSubmission.Valid().With("level", "IV"));
+        // Posted at 09:30: the first response (3 h from the post) falls due after the review (1 h from the report).
+        var number = await ReportAsync(IntakeSubmission.Valid().With("level", "IV").With("publishedTime", "09:30"));
         Bot.Clock.Advance(TimeSpan.FromMinutes(61));
         return number;
     }
@@ -116,7 +117,7 @@ public sealed class ReminderSlipTests : ApprovalTestBase
             before.Clock.SetUtcNow(firstStart);
             Connector.MemberEmails["29:leader"] = TestRoster.LeaderEmail;
             await before.PostActivityAsync(TeamsActivities.Message(Connector.ServiceUrl, "我的", conversationId: LeaderChat, from: Leader, locale: "zh-CN"));
-            var response = await before.PostActivityAsync(TeamsActivities.CardAction(Connector.ServiceUrl, "case.report", IntakeSubmission.Valid()));
+            var response = await before.PostActivityAsync(TeamsActivities.CardAction(Connector.ServiceUrl, "case.report", IntakeSubmission.Valid().With("publishedTime", "09:30")));
             number = System.Text.RegularExpressions.Regex.Match(System.Text.RegularExpressions.Regex.Unescape(await response.Content.ReadAsStringAsync()), @"\d{4}-\d{4}").Value;
             before.Clock.Advance(TimeSpan.FromMinutes(61));
             Assert.Equal(1, await ScanAsync(before));

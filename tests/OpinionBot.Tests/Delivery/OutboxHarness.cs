@@ -90,7 +90,7 @@ public sealed class OutboxHarness : IAsyncDisposable
         var connectors = new ConnectorClientFactory(new PlainHttpClientFactory(), new NoToken(), trusted, Clock);
         Log = new ListLogger<OutboxDispatcher>();
         Dispatcher = new OutboxDispatcher(Store, connectors, _listeners, Clock, new RetryPolicy(_options, _jitter), Options.Create(_options), Log);
-        Sender = new ProactiveSender(Store, new OutboxSignal(), Clock);
+        Sender = new ProactiveSender(Store, new OutboxSignal(), new StoreTransaction(Database), Clock);
     }
 
     public async ValueTask DisposeAsync()

@@ -52,7 +52,7 @@ public sealed class ApprovalTests : ApprovalTestBase
         var (number, sent) = await ReportToLeaderAsync("III");
 
         var noReason = await PressAsync(Leader, "case.reject", ButtonData(sent.Card, "case.reject", ("comment", "")));
-        var sameLevel = await PressAsync(Leader, "case.escalate", ButtonData(sent.Card, "case.escalate", ("newLevel", "III"), ("comment", "保留这段意见")));
+        var sameLevel = await PressAsync(Leader, "case.changeLevel", ButtonData(sent.Card, "case.changeLevel", ("newLevel", "III"), ("comment", "保留这段意见")));
 
         Assert.Contains("请在意见栏写明理由。", Text(noReason.GetProperty("value")));
         Assert.NotNull(FindAction(noReason.GetProperty("value"), "case.reject"));
@@ -163,20 +163,29 @@ public sealed class ApprovalTests : ApprovalTestBase
     }
 
     [Fact]
-    public async Task The_response_is_approved_published_by_the_office_and_the_case_resolved_and_archived()
+    public async Task A_statement_is_approved_by_the_supervisor_signed_by_the_principal_at_level_IV_too_published_by_the_office_then_the_case_archived()
     {
         var (number, sent) = await ReportToLeaderAsync();
+        await MeetAsync(Principal, TestRoster.PrincipalEmail, PrincipalChat);
         await RecordOfficeChannelAsync();
         await PressAsync(Leader, "case.approve", ButtonData(sent.Card, "case.approve"));
 
         var drafted = await SayAsync($"回应 {number} 经核实，食堂已整改。");
-        Assert.Equal($"事件 **{number}** 的回应口径已提交领导审核。", drafted.Text);
+        Assert.Equal($"事件 **{number}** 的回应口径（首次回应）已提交领导审核。", drafted.Text);
         var responseCard = SentTo(LeaderChat).Last();
         Assert.Contains("经核实，食堂已整改。", Text(responseCard.Card));
 
         await PressAsync(Leader, "response.approve", ButtonData(responseCard.Card, "response.approve"));
+        Assert.DoesNotContain(SentTo(TestRoster.OfficeChannel), c => c.Body!.Value.TryGetProperty("attachments", out _));
+        var signCard = Assert.Single(SentTo(PrincipalChat));
+        Assert.Contains($"事件 {number} 的回应口径待主要负责人签发", Text(signCard.Card));
+        Assert.Contains("分管领导已审核：Wang Qiang", Text(signCard.Card));
+        var wrongSigner = await PressAsync(Leader, "response.approve", ButtonData(signCard.Card, "response.approve"));
+        Assert.Equal("只有 宣传部 的主要负责人可以审批此项。", wrongSigner.GetProperty("value").GetProperty("message").GetString());
+        await PressAsync(Principal, "response.approve", ButtonData(signCard.Card, "response.approve"));
+
         var publishCard = SentTo(TestRoster.OfficeChannel).Last(c => c.Body!.Value.TryGetProperty("attachments", out _));
-        Assert.Contains($"事件 {number} 的回应口径已审定，请发布", Text(publishCard.Card));
+        Assert.Contains($"事件 {number} 的回应口径已签发，请发布", Text(publishCard.Card));
 
         Assert.Null(FindAction(publishCard.Card.GetProperty("body"), "response.publish"));
         var forOffice = await PressAsync(Office, "approval.refresh", ButtonData(publishCard.Card, "approval.refresh"));
@@ -185,6 +194,9 @@ public sealed class ApprovalTests : ApprovalTestBase
         Assert.Equal("只有舆情办可以发布回应。", refused.GetProperty("value").GetProperty("message").GetString());
         await PressAsync(Office, "response.publish", publish);
         Assert.Equal("Responded", CaseState(number));
+        Assert.Equal(1, EventCount(number, "StatementSigned"));
+        var firstResponse = Database.GetCollection("owed_steps").FindById($"{number}:FirstResponse");
+        Assert.False(firstResponse["Open"].AsBoolean);
 
         var resolved = await SayAsync($"办结 {number} 已删帖并回应，舆情平息");
         Assert.Equal($"事件 **{number}** 已办结并归档。", resolved.Text);

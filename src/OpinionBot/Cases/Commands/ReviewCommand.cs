@@ -1,5 +1,5 @@
 using OpinionBot.Bot;
-using OpinionBot.Cases.Lifecycle;
+using OpinionBot.Procedure;
 using OpinionBot.Localization;
 
 namespace OpinionBot.Cases.Commands;

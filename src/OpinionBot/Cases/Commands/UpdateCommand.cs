@@ -1,6 +1,6 @@
 using OpinionBot.Bot;
-using OpinionBot.Configuration;
 using OpinionBot.Localization;
+using OpinionBot.Procedure;
 
 namespace OpinionBot.Cases.Commands;
 
@@ -8,7 +8,7 @@ namespace OpinionBot.Cases.Commands;
 /// <c>update 2026-0042 …</c> / <c>进展 …</c>: a progress note on the timeline, once per inbound activity. When a leader
 /// asked for more information, the officer's update is the answer and goes back to the leader.
 /// </summary>
-public sealed class UpdateCommand(CaseLookup lookup, CaseStore cases, LifecycleCommandRunner runner, Approvals.ApprovalFlow flow, OrganizationClock clock) : ICommand
+public sealed class UpdateCommand(CaseLookup lookup, LifecycleCommandRunner runner) : ICommand
 {
     public const int MaxNoteLength = 2000;
 
@@ -36,27 +36,9 @@ public sealed class UpdateCommand(CaseLookup lookup, CaseStore cases, LifecycleC
             return;
         }
 
-        if (@case.PendingQuestion is not null && (context.Actor.OfficerOf.Contains(@case.UnitId) || context.Actor.IsOffice))
-        {
-            if (await runner.RunAsync(context, @case, new Lifecycle.CaseCommand(Lifecycle.CaseAction.ProvideInfo, note), cancellationToken) is { } answered)
-            {
-                await context.ReplyTextAsync("update.answered", cancellationToken, answered.Number);
-                await flow.AfterChangeAsync(answered, flow.LastDecision(answered.Number), cancellationToken);
-            }
-
-            return;
-        }
-
-        cases.Append(new CaseEvent
-        {
-            CaseNumber = @case.Number,
-            At = clock.UtcNow,
-            Kind = CaseEventKind.ProgressNote,
-            ActorKey = context.Actor.Key,
-            ActorName = context.Actor.Name,
-            Comment = note.Length <= MaxNoteLength ? note : note[..MaxNoteLength],
-            DedupKey = $"note:{context.Turn.Activity.Id ?? Guid.NewGuid().ToString("N")}",
-        });
-        await context.ReplyTextAsync("update.recorded", cancellationToken, @case.Number);
+        note = note.Length <= MaxNoteLength ? note : note[..MaxNoteLength];
+        var answers = @case.PendingQuestion is not null && (context.Actor.OfficerOf.Contains(@case.UnitId) || context.Actor.IsOffice);
+        if (await runner.RunAsync(context, @case, new CaseCommand(answers ? CaseAction.ProvideInfo : CaseAction.Note, note), cancellationToken) is not null)
+            await context.ReplyTextAsync(answers ? "update.answered" : "update.recorded", cancellationToken, @case.Number);
     }
 }

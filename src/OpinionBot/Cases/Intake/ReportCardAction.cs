@@ -18,11 +18,16 @@ public sealed class ReportCardAction(
     CaseCard caseCard,
     OrganizationClock clock,
     Localization.BotTexts texts,
-    Approvals.ApprovalFlow flow) : ICardAction
+    Procedure.CaseProcedure procedure,
+    Procedure.RefusalText refusals,
+    Deadlines.CaseWarnings warnings) : ICardAction
 {
     public string Verb => IntakeCard.Verb;
 
-    public async Task<AdaptiveCardInvokeResponse> HandleAsync(CardActionContext context, CancellationToken cancellationToken)
+    public Task<AdaptiveCardInvokeResponse> HandleAsync(CardActionContext context, CancellationToken cancellationToken) =>
+        Task.FromResult(Handle(context));
+
+    private AdaptiveCardInvokeResponse Handle(CardActionContext context)
     {
         if (!CaseAccess.CanReport(context.Actor))
             return AdaptiveCardInvokeResponse.Error(400, "NotAnOfficer", context.Text("access.officersOnly"));
@@ -36,9 +41,9 @@ public sealed class ReportCardAction(
             return CaseCardResponse(existing, context, "intake.alreadyRecorded");
 
         var units = CaseAccess.ReportableUnits(context.Actor, roster.AllUnits());
-        var result = validator.Validate(values, units.Select(u => u.Id).ToList());
-        if (result.Draft is not { } draft)
-            return AdaptiveCardInvokeResponse.Card(IntakeCard.Build(values, result.Errors, units, context.Language, texts).ToJson());
+        var validation = validator.Validate(values, units.Select(u => u.Id).ToList());
+        if (validation.Draft is not { } draft)
+            return AdaptiveCardInvokeResponse.Card(IntakeCard.Build(values, validation.Errors, units, context.Language, texts).ToJson());
 
         var now = clock.UtcNow;
         var local = clock.ToLocal(now);
@@ -49,17 +54,19 @@ public sealed class ReportCardAction(
         draft.ReporterKey = context.Actor.Key;
         draft.ReporterName = context.Actor.Name;
         draft.State = CaseState.Reported;
-        var reported = new CaseEvent { At = now, Kind = CaseEventKind.Reported, ActorKey = context.Actor.Key, ActorName = context.Actor.Name };
 
-        var (@case, created) = cases.Create(draft, reported);
-        if (created)
-            await flow.NewCaseAsync(@case, cancellationToken);
-        return CaseCardResponse(@case, context, created ? "intake.recorded" : "intake.alreadyRecorded");
+        var result = procedure.Report(draft, context.Actor);
+        if (result.Case is not { } @case)
+            return AdaptiveCardInvokeResponse.Error(400, "NotAllowed", refusals.For(result.Decision, context.Language));
+        return CaseCardResponse(@case, context, result.Repeated ? "intake.alreadyRecorded" : "intake.recorded");
     }
 
     private AdaptiveCardInvokeResponse CaseCardResponse(Case @case, CardActionContext context, string noteKey)
     {
         var card = caseCard.Build(@case, cases.Timeline(@case.Number), evidence.Count(@case.Number), context.Language);
+        // A case reported after a clock ran out says so at the top: its reminder slips have already started.
+        foreach (var warning in warnings.For(@case, context.Language).Reverse())
+            card.Prepend(Cards.CardElements.Attention(warning));
         return AdaptiveCardInvokeResponse.Card(card.Prepend(Cards.CardElements.Text(context.Text(noteKey, @case.Number), bold: true)).ToJson());
     }
 }

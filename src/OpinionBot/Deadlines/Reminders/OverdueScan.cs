@@ -57,16 +57,18 @@ public sealed class OverdueScan(
         return queued;
     }
 
-    private int Remind(string stepId, DateTimeOffset now)
+    /// <summary>Sends what is due for one step (slips, the escalation notice); call inside a <see cref="StoreTransaction"/>.</summary>
+    public int Remind(string stepId, DateTimeOffset now)
     {
         if (steps.Find(stepId) is not { Open: true } step || cases.Find(step.CaseNumber) is not { } c)
             return 0;
 
         var reminders = workflow.Value.Reminders;
-        var behind = now - step.DueAt;
+        // A step opened already past its deadline (a case reported late) is reminded from its opening, not escalated at once.
+        var behind = now - (step.SlipsFrom > step.DueAt ? step.SlipsFrom : step.DueAt);
         var slipsDue = Math.Min(reminders.EscalateAfter, 1 + (int)(behind.Ticks / reminders.Interval.Ticks));
         var messages = new List<(ConversationRecord, Activity)>();
-        var unit = roster.FindUnit(c.UnitId);
+        var unit = roster.FindUnit(step.UnitId);
 
         // After a downtime several counts can fall due at once: each is marked, only the latest is sent.
         var newest = 0;
@@ -79,7 +81,7 @@ public sealed class OverdueScan(
         if (newest > 0)
         {
             messages.AddRange(SlipMessages(c, step, unit, newest));
-            cases.AppendInTransaction(new CaseEvent
+            cases.Append(new CaseEvent
             {
                 CaseNumber = c.Number, At = now, Kind = CaseEventKind.ReminderSlip, ActorKey = "bot", ActorName = "OpinionBot",
                 Comment = $"{newest}: {texts.Get(clock.DefaultLanguage, $"clock.{step.Clock}")}", DedupKey = $"slip:{step.Id}:{newest}",
@@ -93,7 +95,7 @@ public sealed class OverdueScan(
             step.Escalated = true;
             changed = true;
             cases.MarkEscalatedInTransaction(c.Number);
-            cases.AppendInTransaction(new CaseEvent
+            cases.Append(new CaseEvent
             {
                 CaseNumber = c.Number, At = now, Kind = CaseEventKind.EscalationNotice, ActorKey = "bot", ActorName = "OpinionBot",
                 Comment = texts.Get(clock.DefaultLanguage, $"clock.{step.Clock}"), DedupKey = $"escalation:{step.Id}",

@@ -1,7 +1,12 @@
 namespace OpinionBot.Delivery.Outbox;
 
-/// <summary>Told when a message with a correlation key has been delivered, with the activity id Teams gave it.</summary>
+/// <summary>Told what became of a message with a correlation key: delivered (with the activity id Teams gave it) or dead-lettered.</summary>
 public interface IOutboxDeliveryListener
 {
     void Delivered(OutboxMessage message, string? activityId);
+
+    /// <summary>The outbox gave up on the message (<see cref="OutboxMessage.LastError"/> says why).</summary>
+    void DeadLettered(OutboxMessage message)
+    {
+    }
 }

@@ -176,16 +176,23 @@ public sealed class OutboxDispatcher
         _store.MarkDead(message, error);
         _logger.LogError(exception, "Outbox message {MessageId} ({Kind}, {CorrelationKey}) to conversation {ConversationId} at {ServiceUrl} dead-lettered after {Attempts} attempt(s): {Error}",
             message.Id, message.Kind, message.CorrelationKey ?? "-", message.ConversationId, message.ServiceUrl, message.Attempts, error);
+        if (message.CorrelationKey is not null)
+            Tell(message, listener => listener.DeadLettered(message));
     }
 
     private void NotifyListeners(OutboxMessage message, string? activityId)
     {
         if (message.CorrelationKey is null) return;
+        Tell(message, listener => listener.Delivered(message, activityId));
+    }
+
+    private void Tell(OutboxMessage message, Action<IOutboxDeliveryListener> tell)
+    {
         foreach (var listener in _listeners)
         {
             try
             {
-                listener.Delivered(message, activityId);
+                tell(listener);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {

@@ -1,15 +1,16 @@
+using OpinionBot.Cases;
 using OpinionBot.Localization;
 using OpinionBot.Roster;
 
-namespace OpinionBot.Cases.Lifecycle;
+namespace OpinionBot.Procedure;
 
-/// <summary>Says why the lifecycle refused, in the reader's language (states, levels and units by their names).</summary>
+/// <summary>Says why the procedure refused, in the reader's language (states, levels and units by their names).</summary>
 public sealed class RefusalText(BotTexts texts, RosterStore roster)
 {
     /// <summary>Refusals the person can fix on the card itself; the card comes back with the message and their input.</summary>
     public static bool IsInputProblem(Decision decision) => decision.RefusalKey is
-        "lifecycle.reasonRequired" or "lifecycle.questionRequired" or "lifecycle.levelNotHigher" or
-        "lifecycle.unitSame" or "lifecycle.unitUnknown" or "lifecycle.textRequired";
+        "lifecycle.reasonRequired" or "lifecycle.questionRequired" or "lifecycle.levelNotHigher" or "lifecycle.levelNotLower" or
+        "lifecycle.unitSame" or "lifecycle.unitUnknown" or "lifecycle.textRequired" or "lifecycle.unitIsLead" or "lifecycle.alreadyCooperating";
 
     public string For(Decision decision, Language language)
     {

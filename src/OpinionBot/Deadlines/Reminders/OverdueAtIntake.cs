@@ -1,0 +1,16 @@
+using OpinionBot.Procedure;
+
+namespace OpinionBot.Deadlines.Reminders;
+
+/// <summary>A case reported after one of its clocks has already run out gets its first reminder slips at once, in the report's transaction.</summary>
+public sealed class OverdueAtIntake(OwedStepStore steps, OverdueScan scan) : ICaseReaction
+{
+    public int Order => 300;
+
+    public void React(CaseChange change)
+    {
+        if (change.Row.Action != CaseAction.Report) return;
+        foreach (var step in steps.OpenForCase(change.Case.Number).Where(s => s.DueAt <= change.Now))
+            scan.Remind(step.Id, change.Now);
+    }
+}

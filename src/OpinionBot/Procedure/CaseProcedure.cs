@@ -1,0 +1,89 @@
+using LiteDB;
+using OpinionBot.Approvals;
+using OpinionBot.Cases;
+using OpinionBot.Deadlines;
+using OpinionBot.Roster;
+using OpinionBot.Storage;
+
+namespace OpinionBot.Procedure;
+
+/// <summary>
+/// Runs the procedure: each command is decided, the case and its timeline written, its clocks kept, and every reaction
+/// (cards, notices, slips) queued — all in one store transaction. Nothing is queued after the commit, so a failure
+/// anywhere leaves neither the change nor any of its messages.
+/// </summary>
+public sealed class CaseProcedure(
+    StoreTransaction transaction,
+    CaseStore cases,
+    ApprovalStore requests,
+    RosterStore roster,
+    ProcedureEngine engine,
+    StepTracker clocks,
+    IEnumerable<ICaseReaction> reactions,
+    TimeProvider time)
+{
+    private readonly IReadOnlyList<ICaseReaction> _reactions = reactions.OrderBy(r => r.Order).ToList();
+
+    /// <summary>Numbers and stores a new case; the same submission twice returns the case the first one made.</summary>
+    public ProcedureResult Report(Case draft, Actor actor) => transaction.Run(() =>
+    {
+        if (cases.FindBySubmission(draft.SubmissionId) is { } existing)
+            return new ProcedureResult(existing, Decision.Allow(ProcedureTable.RowsFor(CaseAction.Report).Single())) { Repeated = true };
+
+        var now = time.GetUtcNow();
+        var decision = engine.Report(draft, actor, now);
+        if (!decision.Allowed)
+            return new ProcedureResult(null, decision);
+
+        draft.Sequence = cases.NextSequence(draft.Year);
+        draft.Number = CaseNumber.Format(draft.Year, draft.Sequence);
+        var outcome = Record(draft, decision, actor, draft.ReportedAt, "", $"reported:{draft.Number}");
+        var change = new CaseChange(draft, decision, outcome[0], actor, now, draft.State, draft.UnitId);
+        clocks.Apply(change);
+        cases.Insert(draft);
+        Finish(change, outcome);
+        return new ProcedureResult(draft, decision, outcome[0]);
+    });
+
+    /// <summary>
+    /// Applies a command to case <paramref name="number"/>. A press on a card whose request is no longer open is stale
+    /// and changes nothing; a command whose <paramref name="dedupKey"/> was applied before is not applied again.
+    /// </summary>
+    public ProcedureResult Apply(string number, Actor actor, CaseCommand command, string dedupKey, ObjectId? cardRequest = null) => transaction.Run(() =>
+    {
+        if (cases.Find(number) is not { } current)
+            return new ProcedureResult(null, Decision.Refuse("case.notFound", number));
+        if (cases.HasEvent($"{dedupKey}:0"))
+            return new ProcedureResult(current, Decision.Refuse("lifecycle.repeated")) { Repeated = true };
+        if (cardRequest is { } requestId && requests.Find(requestId) is not { Closed: false })
+            return new ProcedureResult(current, Decision.Refuse("lifecycle.stale")) { Stale = true };
+
+        var (previousState, previousUnit) = (current.State, current.UnitId);
+        var now = time.GetUtcNow();
+        var decision = engine.Decide(current, actor, command, roster.AllUnits().Select(u => u.Id).ToList(), now);
+        if (!decision.Allowed)
+            return new ProcedureResult(cases.Find(number), decision);
+
+        var events = Record(current, decision, actor, now, command.Text.Trim(), dedupKey);
+        var change = new CaseChange(current, decision, events[0], actor, now, previousState, previousUnit);
+        clocks.Apply(change);
+        cases.Save(current);
+        Finish(change, events);
+        return new ProcedureResult(current, decision, events[0]);
+    });
+
+    private static List<CaseEvent> Record(Case c, Decision decision, Actor actor, DateTimeOffset at, string comment, string dedupKey) =>
+        decision.Events.Select((kind, i) => new CaseEvent
+        {
+            CaseNumber = c.Number, At = at, Kind = kind, ActorKey = actor.Key, ActorName = actor.Name,
+            Comment = i == 0 ? comment : "", DedupKey = $"{dedupKey}:{i}",
+        }).ToList();
+
+    private void Finish(CaseChange change, IReadOnlyList<CaseEvent> events)
+    {
+        foreach (var caseEvent in events)
+            cases.Append(caseEvent);
+        foreach (var reaction in _reactions)
+            reaction.React(change);
+    }
+}
