@@ -15,11 +15,13 @@ using OpinionBot.Scheduling;
 using OpinionBot.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
-if (ConfigurationProblems.Find(builder.Configuration) is { Count: > 0 } problems)
+if (ConfigurationProblems.Find(builder.Configuration, builder.Environment.EnvironmentName) is { Count: > 0 } problems)
     return ConfigurationReport.Refuse(problems);
 
+builder.Host.UseSystemd();
+
 builder.Services.AddOpinionBotOptions(builder.Configuration);
-builder.Services.AddBotFramework(builder.Configuration.GetSection("Bot"));
+builder.Services.AddBotFramework(builder.Configuration.GetSection("Bot"), builder.Environment);
 builder.Services.AddLiteDbStorage();
 builder.Services.AddScheduling(builder.Configuration);
 builder.Services.AddRoster();

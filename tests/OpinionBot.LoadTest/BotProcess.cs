@@ -42,6 +42,7 @@ public sealed class BotProcess : IDisposable
         start.ArgumentList.Add($"--Urls=http://127.0.0.1:{port}");
         start.ArgumentList.Add($"--Storage:LiteDb:Path={Path.Combine(dataFolder, "load.db")}");
         start.ArgumentList.Add("--Logging:LogLevel:Default=Warning");
+        start.ArgumentList.Add("--Bot:AllowAnonymous=true"); // no credentials: anonymous must be asked for outside Development
         foreach (var (key, value) in settings)
             start.ArgumentList.Add($"--{key}={value}");
 

@@ -88,9 +88,10 @@ const elapsed = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
  * `--Key=Value` command-line settings for the bot.
  */
 export class E2E {
-  constructor(name, { botSettings = [] } = {}) {
+  constructor(name, { botSettings = [], environment } = {}) {
     this.name = name;
     this.botSettings = botSettings;
+    this.environment = environment; // e.g. "Development": then appsettings.Development.json applies and no flag is passed
     this.startedAt = Date.now();
     this.children = [];
     this.received = []; // every websocket event, in order
@@ -149,9 +150,13 @@ export class E2E {
 
   /** Starts the bot on `this.botPort` with `this.dbPath`, and waits for GET /health → 200. */
   async startBot() {
+    // The Playground sends no token: outside Development the bot must be told, explicitly, to run anonymous (it
+    // refuses to start otherwise).
+    const anonymous = this.environment === "Development" ? [] : ["--Bot:AllowAnonymous=true"];
+    const environment = this.environment ? { ASPNETCORE_ENVIRONMENT: this.environment } : {};
     const bot = this.spawn("bot", "dotnet",
-      [botDll, `--Urls=http://127.0.0.1:${this.botPort}`, `--Storage:LiteDb:Path=${this.dbPath}`, ...this.botSettings],
-      { cwd: dirname(botDll), env: { ...process.env, DOTNET_NOLOGO: "1", DOTNET_CLI_TELEMETRY_OPTOUT: "1" } });
+      [botDll, `--Urls=http://127.0.0.1:${this.botPort}`, `--Storage:LiteDb:Path=${this.dbPath}`, ...anonymous, ...this.botSettings],
+      { cwd: dirname(botDll), env: { ...process.env, DOTNET_NOLOGO: "1", DOTNET_CLI_TELEMETRY_OPTOUT: "1", ...environment } });
     await this.until(`the bot's GET /health → 200 on :${this.botPort}`, bot,
       async () => (await fetch(`http://127.0.0.1:${this.botPort}/health`, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) })).status === 200);
     this.bot = bot;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,10 +6,12 @@ using Microsoft.IdentityModel.JsonWebTokens;
 namespace OpinionBot.BotFramework.Authentication;
 
 /// <summary>
-/// Validates the bearer token sent with each inbound activity. The token's (unverified) issuer picks the path:
-/// <c>https://api.botframework.com</c> → a channel token checked against the Bot Framework signing keys, endorsements,
-/// <c>aud</c> and <c>serviceurl</c>; an accepted Entra issuer → an emulator or single-tenant token checked against
-/// the Entra signing keys and the <c>appid</c>/<c>azp</c> claim. Anything else is refused without a signature check.
+/// Validates the bearer token sent with each inbound activity, for the configured <see cref="BotCloud"/>. The token's
+/// (unverified) issuer picks the path: the cloud's channel issuer → a channel token checked against the Bot Framework
+/// signing keys, endorsements, <c>aud</c> and <c>serviceurl</c>. Only with <c>Bot:AllowEmulatorTokens</c> (Development):
+/// an emulator (or the bot's own tenant's) Entra issuer → a token checked against the Entra signing keys, <c>aud</c>
+/// (this bot) and the <c>appid</c>/<c>azp</c> claim (this bot). Anything else is refused without a signature check.
+/// Without an app id, requests pass only when <c>Bot:AllowAnonymous</c> (or Development) allows it.
 /// </summary>
 public sealed class ChannelRequestAuthenticator : IChannelRequestAuthenticator
 {
@@ -19,6 +20,7 @@ public sealed class ChannelRequestAuthenticator : IChannelRequestAuthenticator
 
     private readonly BotCredentialsOptions _credentials;
     private readonly ILogger<ChannelRequestAuthenticator> _logger;
+    private readonly BotCloud _cloud;
     private readonly HashSet<string> _entraIssuers;
     private readonly SignedTokenVerifier _channelTokenVerifier;
     private readonly SignedTokenVerifier _entraTokenVerifier;
@@ -32,33 +34,46 @@ public sealed class ChannelRequestAuthenticator : IChannelRequestAuthenticator
     {
         _credentials = credentials.Value;
         _logger = logger;
-        _entraIssuers = EntraIssuers(_credentials);
+        _cloud = _credentials.CloudEndpoints;
+        _entraIssuers = EntraIssuers(_credentials, _cloud);
 
+        var endpoints = options.Value;
         var channelKeys = new OpenIdMetadataKeyCache(
-            httpClientFactory, HttpClientName, options.Value.BotFrameworkOpenIdMetadataUrl, timeProvider, logger);
+            httpClientFactory, HttpClientName, OrDefault(endpoints.BotFrameworkOpenIdMetadataUrl, _cloud.ChannelOpenIdMetadataUrl),
+            endpoints.RequireHttpsMetadata, timeProvider, logger);
         var entraKeys = new OpenIdMetadataKeyCache(
-            httpClientFactory, HttpClientName, options.Value.EntraOpenIdMetadataUrl, timeProvider, logger);
+            httpClientFactory, HttpClientName, OrDefault(endpoints.EntraOpenIdMetadataUrl, _cloud.EmulatorOpenIdMetadataUrl),
+            endpoints.RequireHttpsMetadata, timeProvider, logger);
         _channelTokenVerifier = new SignedTokenVerifier(
-            channelKeys, [BotFrameworkAuthenticationConstants.ChannelTokenIssuer], requireEndorsedKey: true, timeProvider, logger);
+            channelKeys, [_cloud.ChannelTokenIssuer], requireEndorsedKey: true, timeProvider, logger);
         _entraTokenVerifier = new SignedTokenVerifier(
             entraKeys, _entraIssuers, requireEndorsedKey: false, timeProvider, logger);
     }
+
+    /// <summary>The channel-service metadata address in use (the cloud's unless overridden).</summary>
+    public string ChannelOpenIdMetadataUrl => _channelTokenVerifier.MetadataUrl;
+
+    /// <summary>The emulator metadata address in use (the cloud's unless overridden).</summary>
+    public string EmulatorOpenIdMetadataUrl => _entraTokenVerifier.MetadataUrl;
 
     public async Task<ChannelAuthenticationResult> AuthenticateAsync(
         string? authorizationHeader, string channelId, string serviceUrl, CancellationToken cancellationToken)
     {
         if (_credentials.IsAnonymous)
         {
-            return ChannelAuthenticationResult.Anonymous;
+            return _credentials.AllowAnonymous
+                ? ChannelAuthenticationResult.Anonymous
+                : Refuse(channelId, ChannelAuthenticationResult.Failure("no app id is configured and anonymous requests are not allowed"));
         }
 
         var result = await AuthenticateTokenAsync(authorizationHeader, channelId, serviceUrl, cancellationToken)
             .ConfigureAwait(false);
-        if (!result.IsAuthenticated)
-        {
-            _logger.LogWarning("Refused inbound request for channel {ChannelId}: {Reason}", channelId, result.FailureReason);
-        }
+        return result.IsAuthenticated ? result : Refuse(channelId, result);
+    }
 
+    private ChannelAuthenticationResult Refuse(string channelId, ChannelAuthenticationResult result)
+    {
+        _logger.LogWarning("Refused inbound request for channel {ChannelId}: {Reason}", channelId, result.FailureReason);
         return result;
     }
 
@@ -81,7 +96,7 @@ public sealed class ChannelRequestAuthenticator : IChannelRequestAuthenticator
             return ChannelAuthenticationResult.Failure("malformed token");
         }
 
-        if (string.Equals(unverified.Issuer, BotFrameworkAuthenticationConstants.ChannelTokenIssuer, StringComparison.Ordinal))
+        if (string.Equals(unverified.Issuer, _cloud.ChannelTokenIssuer, StringComparison.Ordinal))
         {
             var verified = await _channelTokenVerifier.VerifyAsync(token, unverified, channelId, cancellationToken)
                 .ConfigureAwait(false);
@@ -125,14 +140,22 @@ public sealed class ChannelRequestAuthenticator : IChannelRequestAuthenticator
         }
     }
 
-    private static HashSet<string> EntraIssuers(BotCredentialsOptions credentials)
+    private static string OrDefault(string? configured, string cloudDefault) =>
+        string.IsNullOrWhiteSpace(configured) ? cloudDefault : configured;
+
+    /// <summary>The Entra issuers accepted: none unless emulator tokens are allowed; then the cloud's emulator issuers and a single-tenant bot's own tenant.</summary>
+    private static HashSet<string> EntraIssuers(BotCredentialsOptions credentials, BotCloud cloud)
     {
-        var issuers = new HashSet<string>(BotFrameworkAuthenticationConstants.EmulatorTokenIssuers, StringComparer.Ordinal);
-        if (credentials.IsSingleTenant && !string.IsNullOrWhiteSpace(credentials.MicrosoftAppTenantId))
+        var issuers = new HashSet<string>(StringComparer.Ordinal);
+        if (!credentials.AllowEmulatorTokens)
         {
-            var tenant = credentials.MicrosoftAppTenantId.Trim();
-            issuers.Add(string.Format(CultureInfo.InvariantCulture, BotFrameworkAuthenticationConstants.EntraV1IssuerTemplate, tenant));
-            issuers.Add(string.Format(CultureInfo.InvariantCulture, BotFrameworkAuthenticationConstants.EntraV2IssuerTemplate, tenant));
+            return issuers;
+        }
+
+        issuers.UnionWith(cloud.EmulatorTokenIssuers);
+        if ((credentials.IsSingleTenant || credentials.IsManagedIdentity) && !string.IsNullOrWhiteSpace(credentials.MicrosoftAppTenantId))
+        {
+            issuers.UnionWith(cloud.EntraIssuersOf(credentials.MicrosoftAppTenantId.Trim()));
         }
 
         return issuers;

@@ -7,12 +7,15 @@ namespace OpinionBot.BotFramework.Authentication;
 /// The signing keys published through one OpenID metadata document (metadata → <c>jwks_uri</c> → JWKS).
 /// Keys are fetched on first use and again once they are a day old; a token naming an unknown <c>kid</c>
 /// triggers a fetch too. Fetches never happen more than once an hour while keys are held, and a failed
-/// fetch keeps the keys already held.
+/// fetch keeps the keys already held. While none has succeeded yet, a failed fetch is not tried again for 30 seconds:
+/// a stream of forged tokens cannot turn into a stream of lookups. With <paramref name="requireHttps"/>, the metadata
+/// and its <c>jwks_uri</c> must be https addresses.
 /// </summary>
 internal sealed class OpenIdMetadataKeyCache(
     IHttpClientFactory httpClientFactory,
     string httpClientName,
     string metadataUrl,
+    bool requireHttps,
     TimeProvider timeProvider,
     ILogger logger)
 {
@@ -24,7 +27,7 @@ internal sealed class OpenIdMetadataKeyCache(
     public string MetadataUrl { get; } = metadataUrl;
 
     /// <summary>The current keys, fetched first when they are missing, stale, or lack <paramref name="keyId"/>.</summary>
-    /// <exception cref="InvalidOperationException">No keys are held and the fetch failed.</exception>
+    /// <exception cref="InvalidOperationException">No keys are held and the fetch failed, now or less than 30 seconds ago.</exception>
     public async Task<SigningKeySet> GetKeysAsync(string? keyId, CancellationToken cancellationToken)
     {
         var held = Volatile.Read(ref _keys);
@@ -33,6 +36,7 @@ internal sealed class OpenIdMetadataKeyCache(
             return held;
         }
 
+        ThrowIfFailedRecently(held);
         await _fetchLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -41,6 +45,8 @@ internal sealed class OpenIdMetadataKeyCache(
             {
                 return held;
             }
+
+            ThrowIfFailedRecently(held);
 
             return await FetchAsync(held, cancellationToken).ConfigureAwait(false);
         }
@@ -62,6 +68,16 @@ internal sealed class OpenIdMetadataKeyCache(
             || (keyId is not null && !held.ContainsKey(keyId));
     }
 
+    private void ThrowIfFailedRecently(SigningKeySet? held)
+    {
+        var sinceAttempt = timeProvider.GetUtcNow() - _lastFetchAttempt;
+        if (held is null && sinceAttempt < BotFrameworkAuthenticationConstants.SigningKeysFailedFetchRetryInterval)
+        {
+            throw new InvalidOperationException(
+                $"Signing keys from {MetadataUrl} could not be fetched {sinceAttempt.TotalSeconds:0} s ago; not trying again yet.");
+        }
+    }
+
     private async Task<SigningKeySet> FetchAsync(SigningKeySet? held, CancellationToken cancellationToken)
     {
         var attemptedAt = timeProvider.GetUtcNow();
@@ -69,8 +85,8 @@ internal sealed class OpenIdMetadataKeyCache(
         try
         {
             var client = httpClientFactory.CreateClient(httpClientName);
-            var metadataJson = await GetStringAsync(client, MetadataUrl, cancellationToken).ConfigureAwait(false);
-            var jwksUri = ReadJwksUri(metadataJson);
+            var metadataJson = await GetStringAsync(client, CheckScheme(MetadataUrl, "OpenID metadata URL"), cancellationToken).ConfigureAwait(false);
+            var jwksUri = CheckScheme(ReadJwksUri(metadataJson), "jwks_uri");
             var jwksJson = await GetStringAsync(client, jwksUri, cancellationToken).ConfigureAwait(false);
             var keys = JsonWebKeySetReader.Read(jwksJson);
             Volatile.Write(ref _keys, keys);
@@ -90,6 +106,21 @@ internal sealed class OpenIdMetadataKeyCache(
 
             throw new InvalidOperationException($"Could not fetch signing keys from {MetadataUrl}: {exception.Message}", exception);
         }
+    }
+
+    private string CheckScheme(string url, string what)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+        {
+            throw new InvalidDataException($"The {what} '{url}' is not an absolute http(s) address.");
+        }
+
+        if (requireHttps && uri.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new InvalidDataException($"The {what} '{url}' is not https; signing keys are fetched over https only.");
+        }
+
+        return url;
     }
 
     private static async Task<string> GetStringAsync(HttpClient client, string url, CancellationToken cancellationToken)

@@ -22,6 +22,8 @@ internal sealed class SignedTokenVerifier(
     private static readonly JsonWebTokenHandler Handler = new();
     private readonly TimeProviderLifetimeCheck _lifetimeCheck = new(timeProvider);
 
+    public string MetadataUrl => keyCache.MetadataUrl;
+
     public async Task<ChannelAuthenticationResult> VerifyAsync(
         string token, JsonWebToken unverified, string channelId, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using OpinionBot.BotFramework.Schema;
 
 namespace OpinionBot.BotFramework.Builder;
@@ -23,17 +24,26 @@ public abstract class ActivityHandler : IBot
 
     protected virtual Task OnInstallationUpdateActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Answers an invoke; the default is 501, as for an invoke the bot does not know.</summary>
+    /// <summary>
+    /// Answers an invoke; the default is 501, as for an invoke the bot does not know. An <c>adaptiveCard/action</c>
+    /// whose value is not of the Universal Actions shape, or whose button data a handler cannot read, throws
+    /// <see cref="InvalidActivityValueException"/>: the adapter answers 400.
+    /// </summary>
     protected virtual async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         if (turnContext.Activity.Name == AdaptiveCardActionInvokeName)
         {
-            var value = turnContext.Activity.GetValue<AdaptiveCardInvokeValue>();
-            if (value?.Action is null)
-                return new InvokeResponse { Status = 400, Body = AdaptiveCardInvokeResponse.Error(400, "BadRequest", "Missing value.action") };
-
-            var response = await OnAdaptiveCardInvokeAsync(turnContext, value, cancellationToken);
-            return new InvokeResponse { Status = 200, Body = response };
+            var value = AdaptiveCardInvokeValue.TryRead(turnContext.Activity.Value, out var problem)
+                ?? throw new InvalidActivityValueException(problem!);
+            try
+            {
+                var response = await OnAdaptiveCardInvokeAsync(turnContext, value, cancellationToken);
+                return new InvokeResponse { Status = 200, Body = response };
+            }
+            catch (JsonException exception)
+            {
+                throw new InvalidActivityValueException($"The button's data cannot be read: {exception.Message}", exception);
+            }
         }
 
         return new InvokeResponse { Status = 501 };

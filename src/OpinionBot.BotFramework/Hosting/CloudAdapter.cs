@@ -10,8 +10,9 @@ using OpinionBot.BotFramework.Schema;
 namespace OpinionBot.BotFramework.Hosting;
 
 /// <summary>
-/// Turns <c>POST /api/messages</c> into bot turns: size and shape checks, channel authentication, tenant policy,
-/// then the turn; and sends the turn's activities through the Connector.
+/// Turns <c>POST /api/messages</c> into bot turns: media type, size and shape checks, channel authentication, tenant
+/// policy, then the turn (a value of the wrong shape → 400, a failure → 500, never a stack trace); and sends the turn's
+/// activities through the Connector.
 /// </summary>
 public sealed class CloudAdapter(
     IChannelRequestAuthenticator authenticator,
@@ -51,6 +52,12 @@ public sealed class CloudAdapter(
         try
         {
             await bot.OnTurnAsync(turn, cancellationToken);
+        }
+        catch (InvalidActivityValueException ex)
+        {
+            logger.LogWarning("Refused activity {ActivityId} ({ActivityType} {Name}): {Problem}", activity.Id, activity.Type, activity.Name, ex.Message);
+            await WriteProblemAsync(httpResponse, StatusCodes.Status400BadRequest, ex.Message);
+            return;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {

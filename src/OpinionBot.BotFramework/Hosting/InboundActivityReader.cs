@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 using OpinionBot.BotFramework.Schema;
 
 namespace OpinionBot.BotFramework.Hosting;
@@ -10,6 +11,9 @@ internal static class InboundActivityReader
 {
     public static async Task<InboundActivityResult> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
+        if (!IsUtf8Json(request.ContentType))
+            return InboundActivityResult.NotJson(request.ContentType);
+
         if (request.ContentLength > maxBytes)
             return InboundActivityResult.TooLarge(maxBytes);
 
@@ -46,6 +50,12 @@ internal static class InboundActivityReader
         return InboundActivityResult.Ok(activity);
     }
 
+    /// <summary>The Bot Framework posts <c>application/json</c> (UTF-8, the only JSON encoding); a form post or text is not an activity.</summary>
+    private static bool IsUtf8Json(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
+        && mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+        && (mediaType.Charset.Length == 0 || mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+
     private static List<string> MissingFields(Activity activity)
     {
         var missing = new List<string>();
@@ -61,6 +71,10 @@ internal sealed record InboundActivityResult(Activity? Activity, int Status, str
     public static InboundActivityResult Ok(Activity activity) => new(activity, StatusCodes.Status200OK, null);
 
     public static InboundActivityResult Invalid(string problem) => new(null, StatusCodes.Status400BadRequest, problem);
+
+    public static InboundActivityResult NotJson(string? contentType) =>
+        new(null, StatusCodes.Status415UnsupportedMediaType,
+            $"The body must be application/json (UTF-8); it was {(string.IsNullOrEmpty(contentType) ? "sent without a Content-Type" : $"'{contentType}'")}.");
 
     public static InboundActivityResult TooLarge(int maxBytes) =>
         new(null, StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {maxBytes / 1024} KB.");

@@ -108,9 +108,9 @@ public sealed class ApprovalCard(BotTexts texts, OrganizationClock clock, Roster
                 (T("case.fact.published"), c.PublishedAt is { } posted ? Time(posted) : T("case.none")),
                 (T("case.fact.reported"), Time(c.ReportedAt)),
             ]),
-            CardElements.Text(string.Join("\n\n", c.Links.Take(3).Select(l => $"[{(l.Length > 60 ? l[..60] + "…" : l)}]({l})"))));
+            CardElements.Text(string.Join("\n\n", c.Links.Take(3).Select(l => $"[{ShortText.Cut(l, 60)}]({l})"))));
         if (c.Summary.Length > 0)
-            card.Add(CardElements.Text(c.Summary.Length > 400 ? c.Summary[..400] + "…" : c.Summary, subtle: true));
+            card.Add(CardElements.Text(ShortText.Cut(c.Summary, 400), subtle: true));
         foreach (var warning in warnings.For(c, language))
             card.Add(CardElements.Attention(warning));
         if (c.PendingQuestion is not null)

@@ -92,9 +92,8 @@ public sealed class OpinionBotHandler(
         return Task.CompletedTask;
     }
 
-    private string NotOnRoster(Language language) => actors.Contacts() is { Count: > 0 } contacts
-        ? texts.Get(language, "roster.notListed", string.Join(language == Language.ZhCn ? "、" : ", ", contacts))
-        : texts.Get(language, "roster.notListedNoContact");
+    /// <summary>Names nobody: anyone in any tenant can write to the bot, and must not learn who runs it.</summary>
+    private string NotOnRoster(Language language) => texts.Get(language, "roster.notListedAskAdmin");
 
     private static Language? CardLanguage(AdaptiveCardInvokeAction action) =>
         LanguageTags.FromLocale(BotFramework.Schema.BotJson.Convert<Dictionary<string, object?>>(action.Data)?.GetValueOrDefault("lang")?.ToString());
@@ -106,5 +105,5 @@ public sealed class OpinionBotHandler(
     private static bool MentionsBot(Activity activity) =>
         activity.GetMentions().Any(m => string.Equals(m.Mentioned?.Id, activity.Recipient?.Id, StringComparison.OrdinalIgnoreCase));
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    private static string Shorten(string text) => ShortText.Cut(text, 40);
 }

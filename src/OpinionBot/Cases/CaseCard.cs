@@ -85,5 +85,5 @@ public sealed class CaseCard(BotTexts texts, OrganizationClock clock, RosterStor
 
     private static string Count(long? value) => value?.ToString("N0", CultureInfo.InvariantCulture) ?? "—";
 
-    private static string Shorten(string text, int max = 80) => text.Length <= max ? text : text[..max] + "…";
+    private static string Shorten(string text, int max = 80) => ShortText.Cut(text, max);
 }

@@ -7,13 +7,14 @@ using Quartz;
 
 namespace OpinionBot.Configuration;
 
-/// <summary>Checks the configuration contract of DESIGN.md §6 and names every problem in one readable line.</summary>
+/// <summary>Checks the configuration contract (README, Configuration) and names every problem in one readable line.</summary>
 public static class ConfigurationProblems
 {
-    public static IReadOnlyList<string> Find(IConfiguration configuration)
+    /// <param name="environmentName">The host environment: what is allowed for local testing depends on it.</param>
+    public static IReadOnlyList<string> Find(IConfiguration configuration, string environmentName)
     {
         var problems = new List<string>();
-        CheckBot(configuration.GetSection("Bot"), problems);
+        BotSettingsProblems.Check(configuration, environmentName, problems);
         CheckTypedValues(configuration, problems);
         CheckOrganization(configuration.GetSection(OrganizationOptions.Section).Get<OrganizationOptions>() ?? new(), problems);
         CheckSchedule(configuration.GetSection(ScheduleOptions.Section).Get<ScheduleOptions>() ?? new(), problems);
@@ -21,22 +22,6 @@ public static class ConfigurationProblems
         if (configuration["Storage:LiteDb:Path"] is { } path && string.IsNullOrWhiteSpace(path))
             problems.Add("Storage:LiteDb:Path is empty; give the database file's path.");
         return problems;
-    }
-
-    private static void CheckBot(IConfigurationSection bot, List<string> problems)
-    {
-        var appId = bot["MicrosoftAppId"];
-        var appType = bot["MicrosoftAppType"];
-        if (!string.IsNullOrEmpty(appType) && appType is not ("MultiTenant" or "SingleTenant"))
-            problems.Add($"Bot:MicrosoftAppType is '{appType}'; use MultiTenant or SingleTenant.");
-        if (string.IsNullOrWhiteSpace(appId))
-            return;
-        if (!Guid.TryParse(appId, out _))
-            problems.Add($"Bot:MicrosoftAppId '{appId}' is not a GUID (the Azure Bot's app id).");
-        if (string.IsNullOrWhiteSpace(bot["MicrosoftAppPassword"]))
-            problems.Add("Bot:MicrosoftAppPassword is empty while Bot:MicrosoftAppId is set; the bot could not send replies.");
-        if (appType == "SingleTenant" && !Guid.TryParse(bot["MicrosoftAppTenantId"], out _))
-            problems.Add("Bot:MicrosoftAppTenantId must be the tenant's GUID when Bot:MicrosoftAppType is SingleTenant.");
     }
 
     /// <summary>Values the binder would throw on: report them by key instead.</summary>

@@ -4,9 +4,10 @@ namespace OpinionBot.Conversations;
 
 /// <summary>
 /// Records every conversation the bot sees, and installs and removals, as a reference for proactive messages.
-/// A personal chat is recorded only for people on the roster (the caller decides).
+/// A personal chat is recorded only for people on the roster (the caller decides). The first time the bot is in a
+/// conversation (or back after a removal) its id is logged once, for the settings that name conversations.
 /// </summary>
-public sealed class ConversationRecorder(ConversationStore store, TimeProvider time)
+public sealed class ConversationRecorder(ConversationStore store, TimeProvider time, ILogger<ConversationRecorder> logger)
 {
     public void Record(Activity activity, bool installed = true)
     {
@@ -44,6 +45,10 @@ public sealed class ConversationRecorder(ConversationStore store, TimeProvider t
             return;
         record.LastSeen = now;
         store.Save(record);
+        if (installed && existing?.Installed != true)
+            logger.LogInformation(
+                "Installed in {ConversationType} conversation {ConversationId} ({Name}) of tenant {TenantId}: use this id for Organization:Office:ConversationId or a unit's ApprovalConversationId",
+                record.ConversationType, baseId, record.Name ?? "no name", record.TenantId ?? "unknown");
     }
 
     private static TeamsChannelData? SafeChannelData(Activity activity)

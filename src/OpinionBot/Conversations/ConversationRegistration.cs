@@ -1,3 +1,4 @@
+using OpinionBot.Bot;
 using OpinionBot.Storage;
 
 namespace OpinionBot.Conversations;
@@ -8,6 +9,7 @@ public static class ConversationRegistration
     {
         services.AddStore<ConversationStore>();
         services.AddSingleton<ConversationRecorder>();
+        services.AddSingleton<ICommand, WhereAmICommand>();
         services.AddHostedService<TrustStoredServiceUrls>();
         return services;
     }

@@ -47,7 +47,8 @@ internal sealed class ChannelAuthenticationTestBed
 
     public List<TestSigningKey> EntraKeys { get; } = [];
 
-    public ChannelRequestAuthenticator CreateAuthenticator(BotCredentialsOptions? credentials = null)
+    /// <param name="useCloudEndpoints">Keep the cloud's own metadata addresses (the test answers them) instead of the test bed's.</param>
+    public ChannelRequestAuthenticator CreateAuthenticator(BotCredentialsOptions? credentials = null, bool useCloudEndpoints = false)
     {
         if (ChannelKeys.Count == 0)
         {
@@ -60,12 +61,10 @@ internal sealed class ChannelAuthenticationTestBed
         }
 
         return new ChannelRequestAuthenticator(
-            Options.Create(credentials ?? new BotCredentialsOptions { MicrosoftAppId = AppId, MicrosoftAppPassword = "secret" }),
-            Options.Create(new ChannelAuthenticationOptions
-            {
-                BotFrameworkOpenIdMetadataUrl = BotFrameworkMetadataUrl,
-                EntraOpenIdMetadataUrl = EntraMetadataUrl,
-            }),
+            Options.Create(credentials ?? new BotCredentialsOptions { MicrosoftAppId = AppId, MicrosoftAppPassword = "secret", MicrosoftAppTenantId = TenantId }),
+            Options.Create(useCloudEndpoints
+                ? new ChannelAuthenticationOptions()
+                : new ChannelAuthenticationOptions { BotFrameworkOpenIdMetadataUrl = BotFrameworkMetadataUrl, EntraOpenIdMetadataUrl = EntraMetadataUrl }),
             new FakeHttpClientFactory(Handler),
             Time,
             NullLogger<ChannelRequestAuthenticator>.Instance);
@@ -86,7 +85,7 @@ internal sealed class ChannelAuthenticationTestBed
         };
     }
 
-    /// <summary>A descriptor for a valid Entra version 2.0 token from <paramref name="tenantId"/> for this bot.</summary>
+    /// <summary>A descriptor for a valid Entra token (version 2.0 unless told) from <paramref name="tenantId"/>, issued to this bot for this bot (as the emulator's).</summary>
     public SecurityTokenDescriptor EntraToken(string tenantId, string version = "2.0")
     {
         var now = Time.GetUtcNow().UtcDateTime;

@@ -73,13 +73,24 @@ public sealed class ChannelRequestAuthenticatorTests
     }
 
     [Fact]
-    public async Task Anonymous_mode_accepts_any_request()
+    public async Task Anonymous_mode_accepts_any_request_when_allowed()
+    {
+        var authenticator = _bed.CreateAuthenticator(new BotCredentialsOptions { AllowAnonymous = true });
+
+        var result = await authenticator.AuthenticateAsync(null, "msteams", ServiceUrl, CancellationToken.None);
+
+        Assert.Same(ChannelAuthenticationResult.Anonymous, result);
+        Assert.Empty(_bed.Handler.Requests);
+    }
+
+    [Fact]
+    public async Task Without_an_app_id_and_without_permission_every_request_is_refused()
     {
         var authenticator = _bed.CreateAuthenticator(new BotCredentialsOptions());
 
         var result = await authenticator.AuthenticateAsync(null, "msteams", ServiceUrl, CancellationToken.None);
 
-        Assert.Same(ChannelAuthenticationResult.Anonymous, result);
+        Refused(result, "no app id is configured and anonymous requests are not allowed");
         Assert.Empty(_bed.Handler.Requests);
     }
 

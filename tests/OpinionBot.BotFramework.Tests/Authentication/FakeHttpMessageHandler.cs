@@ -4,10 +4,15 @@ using System.Text;
 
 namespace OpinionBot.BotFramework.Tests.Authentication;
 
-/// <summary>Answers requests by exact URL and records every request it sees (with its body).</summary>
+/// <summary>Answers requests by exact URL (or, failing that, by URL prefix) and records every request it sees (with its body and headers).</summary>
 internal sealed class FakeHttpMessageHandler : HttpMessageHandler
 {
     private readonly ConcurrentDictionary<string, Func<HttpRequestMessage, Task<HttpResponseMessage>>> _routes = new();
+    private readonly ConcurrentDictionary<string, Func<HttpRequestMessage, Task<HttpResponseMessage>>> _prefixes = new();
+
+    /// <summary>Answers every URL that starts with <paramref name="prefix"/> and has no exact route.</summary>
+    public void RespondToPrefix(string prefix, Func<HttpRequestMessage, HttpResponseMessage> respond) =>
+        _prefixes[prefix] = request => Task.FromResult(respond(request));
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
@@ -25,9 +30,10 @@ internal sealed class FakeHttpMessageHandler : HttpMessageHandler
     {
         var url = request.RequestUri!.ToString();
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
-        Requests.Enqueue(new RecordedRequest(request.Method, url, body));
-        return _routes.TryGetValue(url, out var respond)
-            ? await respond(request)
-            : new HttpResponseMessage(HttpStatusCode.NotFound);
+        Requests.Enqueue(new RecordedRequest(request.Method, url, body, request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value))));
+        if (_routes.TryGetValue(url, out var respond))
+            return await respond(request);
+        var prefix = _prefixes.Keys.Where(url.StartsWith).OrderByDescending(p => p.Length).FirstOrDefault();
+        return prefix is not null ? await _prefixes[prefix](request) : new HttpResponseMessage(HttpStatusCode.NotFound);
     }
 }

@@ -1,3 +1,3 @@
 namespace OpinionBot.BotFramework.Tests.Authentication;
 
-internal sealed record RecordedRequest(HttpMethod Method, string Url, string? Body);
+internal sealed record RecordedRequest(HttpMethod Method, string Url, string? Body, IReadOnlyDictionary<string, string>? Headers = null);

@@ -110,4 +110,57 @@ public sealed class SigningKeyRefreshTests
         Assert.False(result.IsAuthenticated);
         Assert.Equal("signing keys unavailable", result.FailureReason);
     }
+
+    [Fact]
+    public async Task Before_any_success_a_failed_fetch_is_tried_again_at_most_every_30_seconds()
+    {
+        _bed.Handler.RespondJson(BotFrameworkMetadataUrl, () => "{}", HttpStatusCode.ServiceUnavailable);
+        var forged = new TestSigningKey("bf-key-1", ["msteams"]);
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal("signing keys unavailable", (await Authenticate(forged)).FailureReason);
+        }
+
+        Assert.Equal(1, MetadataFetches);
+        _bed.Time.Advance(TimeSpan.FromSeconds(29));
+        Assert.Equal("signing keys unavailable", (await Authenticate(forged)).FailureReason);
+        Assert.Equal(1, MetadataFetches);
+
+        _bed.Time.Advance(TimeSpan.FromSeconds(1));
+        _bed.Handler.RespondJson(BotFrameworkMetadataUrl, () => $$"""{"issuer":"https://api.botframework.com","jwks_uri":"{{BotFrameworkKeysUrl}}"}""");
+        Assert.True((await Authenticate(_bed.ChannelKey)).IsAuthenticated);
+        Assert.Equal(2, MetadataFetches);
+    }
+
+    [Fact]
+    public async Task A_jwks_uri_that_is_not_https_is_never_fetched()
+    {
+        const string plainHttpKeys = "http://login.botframework.test/v1/.well-known/keys";
+        _bed.Handler.RespondJson(BotFrameworkMetadataUrl, () => $$"""{"issuer":"https://api.botframework.com","jwks_uri":"{{plainHttpKeys}}"}""");
+        _bed.Handler.RespondJson(plainHttpKeys, () => TestSigningKey.JwksJson([_bed.ChannelKey]));
+
+        var result = await Authenticate(_bed.ChannelKey);
+
+        Assert.Equal("signing keys unavailable", result.FailureReason);
+        Assert.Equal(0, _bed.Handler.CountRequests(plainHttpKeys));
+    }
+
+    [Fact]
+    public async Task Metadata_that_is_not_https_is_never_fetched()
+    {
+        const string plainHttpMetadata = "http://login.botframework.test/v1/.well-known/openidconfiguration";
+        var authenticator = new ChannelRequestAuthenticator(
+            Microsoft.Extensions.Options.Options.Create(new BotCredentialsOptions { MicrosoftAppId = AppId, MicrosoftAppTenantId = TenantId }),
+            Microsoft.Extensions.Options.Options.Create(new ChannelAuthenticationOptions { BotFrameworkOpenIdMetadataUrl = plainHttpMetadata }),
+            new FakeHttpClientFactory(_bed.Handler),
+            _bed.Time,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<ChannelRequestAuthenticator>.Instance);
+
+        var result = await authenticator.AuthenticateAsync(
+            Bearer(Sign(_bed.ChannelToken(), _bed.ChannelKey.Credentials())), "msteams", ServiceUrl, CancellationToken.None);
+
+        Assert.Equal("signing keys unavailable", result.FailureReason);
+        Assert.Empty(_bed.Handler.Requests);
+    }
 }

@@ -19,7 +19,7 @@ public sealed class InvalidConfigurationStartTests
         {
             dll, "--Organization:TimeZone=Mars/Olympus", "--Schedule:WeeklySummary=on mondays",
             "--Organization:Units:0:Id=u1", "--Organization:Units:0:Name=U1",
-            "--Workflow:Reminders:Interval=soon", "--Urls=http://127.0.0.1:0",
+            "--Workflow:Reminders:Interval=soon", "--Urls=http://127.0.0.1:0", "--Bot:AllowAnonymous=true",
         })
             start.ArgumentList.Add(argument);
 

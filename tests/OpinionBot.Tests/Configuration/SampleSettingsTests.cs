@@ -14,7 +14,7 @@ public sealed class SampleSettingsTests
             .AddJsonFile(Path.Combine(RepositoryRoot.Path, "appsettings.sample.json"))
             .Build();
 
-        Assert.Empty(ConfigurationProblems.Find(configuration));
+        Assert.Empty(ConfigurationProblems.Find(configuration, "Production"));
     }
 
     [Fact]

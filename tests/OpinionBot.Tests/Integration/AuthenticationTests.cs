@@ -12,10 +12,14 @@ using OpinionBot.Testing;
 
 namespace OpinionBot.Tests.Integration;
 
-/// <summary>A registered bot (app id set): channel tokens checked against OpenID metadata served by the fake connector.</summary>
+/// <summary>
+/// A registered bot (app id, secret, its tenant — single-tenant by default): channel tokens checked against OpenID
+/// metadata served by the fake connector, its own token asked of the (redirected) Entra token endpoint.
+/// </summary>
 public sealed class AuthenticationTests : IAsyncLifetime
 {
     private const string AppId = "7f1e2d3c-4b5a-4968-8776-5a4b3c2d1e0f";
+    private const string BotTenantId = "2b7c9d1e-3f4a-4b5c-8d6e-7f8091a2b3c4";
     private readonly TestSigningKey _channelKey = new("channel-key", ["msteams"]);
     private FakeBotConnector _connector = null!;
     private BotApplication _bot = null!;
@@ -31,7 +35,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
                 id_token_signing_alg_values_supported = new[] { "RS256" },
             }));
             app.MapGet("/jwks", () => Results.Text(TestSigningKey.JwksJson([_channelKey]), "application/json"));
-            app.MapPost("/botframework.com/oauth2/v2.0/token", () => Results.Json(new { token_type = "Bearer", expires_in = 3600, access_token = "outbound-bot-token" }));
+            app.MapPost($"/{BotTenantId}/oauth2/v2.0/token", () => Results.Json(new { token_type = "Bearer", expires_in = 3600, access_token = "outbound-bot-token" }));
         });
         _bot = CreateBot(allowedTenant: null);
     }
@@ -42,13 +46,19 @@ public sealed class AuthenticationTests : IAsyncLifetime
         {
             ["Bot:MicrosoftAppId"] = AppId,
             ["Bot:MicrosoftAppPassword"] = "not-a-real-secret",
+            ["Bot:MicrosoftAppTenantId"] = BotTenantId,
         };
         if (allowedTenant is not null)
             settings["Bot:AllowedTenants:0"] = allowedTenant;
         return new(settings, services =>
         {
-            services.Configure<ChannelAuthenticationOptions>(o => o.BotFrameworkOpenIdMetadataUrl = _connector.ServiceUrl + "openid");
-            services.Configure<ClientCredentialsTokenOptions>(o => o.LoginBaseUrl = _connector.ServiceUrl.TrimEnd('/'));
+            services.Configure<ChannelAuthenticationOptions>(o =>
+            {
+                o.BotFrameworkOpenIdMetadataUrl = _connector.ServiceUrl + "openid";
+                o.RequireHttpsMetadata = false; // the fake connector speaks plain http on loopback
+            });
+            services.AddHttpClient(BotAccessTokenProvider.HttpClientName)
+                .ConfigurePrimaryHttpMessageHandler(() => new LoopbackRedirect(new Uri(_connector.ServiceUrl)));
         });
     }
 
@@ -113,6 +123,27 @@ public sealed class AuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_bots_own_connector_token_replayed_to_it_is_refused()
+    {
+        var now = _bot.Clock.GetUtcNow().UtcDateTime;
+        var ownToken = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = $"https://sts.windows.net/{BotTenantId}/",
+            Audience = "https://api.botframework.com",
+            IssuedAt = now.AddMinutes(-1),
+            NotBefore = now.AddMinutes(-1),
+            Expires = now.AddMinutes(59),
+            Claims = new Dictionary<string, object> { ["appid"] = AppId, ["ver"] = "1.0", ["tid"] = BotTenantId },
+            SigningCredentials = _channelKey.Credentials(),
+        });
+
+        var response = await _bot.PostActivityAsync(Help(), ownToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(_connector.ActivityCalls);
+    }
+
+    [Fact]
     public async Task A_tenant_outside_Bot_AllowedTenants_is_answered_403_and_an_allowed_one_is_served()
     {
         await using var restricted = CreateBot(allowedTenant: "tenant-allowed");
@@ -137,5 +168,20 @@ public sealed class AuthenticationTests : IAsyncLifetime
         };
         request.Headers.Authorization = new(scheme, credentials);
         return await _bot.CreateClient().SendAsync(request);
+    }
+
+    /// <summary>Sends what MSAL addresses to the Entra login host to the fake connector instead (MSAL insists on https authorities).</summary>
+    private sealed class LoopbackRedirect : DelegatingHandler
+    {
+        private readonly Uri _target;
+
+        public LoopbackRedirect(Uri target)
+            : base(new SocketsHttpHandler()) => _target = target;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.RequestUri = new Uri(_target, request.RequestUri!.PathAndQuery);
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }

@@ -8,16 +8,17 @@ namespace OpinionBot.Tests.Integration;
 public sealed class RosterAndIdentityTests : CaseTestBase
 {
     [Fact]
-    public async Task Someone_not_on_the_roster_is_told_whom_to_ask_and_nothing_is_stored()
+    public async Task Someone_not_on_the_roster_is_told_to_ask_the_administrator_names_nobody_and_nothing_is_stored()
     {
         var stranger = TeamsActivities.User("29:stranger", "ffffffff-0000-0000-0000-000000000000", "Stranger");
 
         var reply = await SayAsync("report", stranger, locale: "en-US");
         var invoke = await SubmitAsync(IntakeSubmission.Valid(), stranger);
 
-        Assert.Equal("You are not on the OpinionBot roster yet, so I can't do that for you. Please ask admin@contoso.example to add you.", reply.Text);
+        Assert.Equal("You are not on the OpinionBot roster, so I can't do that for you. Please ask your administrator to add you.", reply.Text);
         Assert.Equal(400, invoke.GetProperty("statusCode").GetInt32());
         Assert.Equal("NotOnRoster", invoke.GetProperty("value").GetProperty("code").GetString());
+        Assert.DoesNotContain("@", reply.Text + invoke.GetRawText());
         Assert.Equal(0, Database.GetCollection("cases").Count());
         Assert.Equal(0, Database.GetCollection("people").Count());
         Assert.Equal(0, Database.GetCollection("conversations").Count());

@@ -8,7 +8,12 @@ using OpinionBot.Delivery.Outbox;
 
 namespace OpinionBot.Tests.Support;
 
-/// <summary>The real service in-process, on a fresh LiteDB file, with a fake clock and whatever settings a test gives.</summary>
+/// <summary>
+/// The real service in-process, on a fresh LiteDB file, with a fake clock and whatever settings a test gives. It runs
+/// in the <c>Testing</c> environment (not Development, whose appsettings.Development.json holds the Playground trial
+/// roster, which would merge into a test's roster) and, unless a test configures an app id, anonymous by
+/// <c>Bot:AllowAnonymous=true</c>.
+/// </summary>
 public sealed class BotApplication : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
@@ -22,6 +27,7 @@ public sealed class BotApplication : WebApplicationFactory<Program>
             ["Storage:LiteDb:Path"] = Path.Combine(_folder, "bot.db"),
             ["Organization:TimeZone"] = "Asia/Shanghai",
             ["Organization:DefaultLocale"] = "zh-CN",
+            ["Bot:AllowAnonymous"] = "true",
         };
         // Tests run the scheduled work themselves on the fake clock; the real Quartz triggers must not fire meanwhile.
         foreach (var schedule in new[] { "ZeroReportReminder", "ZeroReportDeadline", "OverdueScan", "DailyBriefing", "WeeklySummary" })
@@ -32,10 +38,14 @@ public sealed class BotApplication : WebApplicationFactory<Program>
 
     public const string NeverFires = "0 0 0 1 1 ? 2099";
 
+    public const string EnvironmentName = "Testing";
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseEnvironment(EnvironmentName);
+        builder.UseDefaultServiceProvider(options => { options.ValidateScopes = true; options.ValidateOnBuild = true; });
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {

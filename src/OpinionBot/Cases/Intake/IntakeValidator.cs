@@ -1,5 +1,6 @@
 using System.Globalization;
 using OpinionBot.Configuration;
+using OpinionBot.Localization;
 
 namespace OpinionBot.Cases.Intake;
 
@@ -73,7 +74,7 @@ public sealed class IntakeValidator(OrganizationClock clock)
             var ok = link.Length <= IntakeFields.MaxLinkLength
                 && Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0;
             if (!ok)
-                errors.Add(new IntakeError("intake.error.badLink", Detail: link.Length > 80 ? link[..80] + "…" : link));
+                errors.Add(new IntakeError("intake.error.badLink", Detail: ShortText.Cut(link, 80)));
         }
 
         return links;
