@@ -43,7 +43,9 @@ function windowCron(at, step) {
   return { cron: `${Number(p.second)}/${step} ${Number(p.minute)} ${Number(p.hour)} ${Number(p.day)} ${Number(p.month)} ? ${p.year}`, opensAt: start };
 }
 
-const WINDOW_ZERO = windowCron(t0 + 12_000, 2); // after the set-up below (bot + Playground start in ~5 s, a restart ~2 s)
+// After the set-up below: bot + Playground start in ~5 s and a restart ~2 s on an idle machine, up to three times that
+// on a busy one.
+const WINDOW_ZERO = windowCron(t0 + 25_000, 2);
 const WINDOW_BRIEFING = windowCron(Math.max(t0 + 18_000, WINDOW_ZERO.opensAt + 4_000), 5); // after the subscription
 
 const settings = {
