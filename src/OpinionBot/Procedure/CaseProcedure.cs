@@ -25,8 +25,10 @@ public sealed class CaseProcedure(
     private readonly IReadOnlyList<ICaseReaction> _reactions = reactions.OrderBy(r => r.Order).ToList();
 
     /// <summary>Numbers and stores a new case; the same submission twice returns the case the first one made.</summary>
-    public ProcedureResult Report(Case draft, Actor actor) => transaction.Run(() =>
+    public ProcedureResult Report(Case submitted, Actor actor) => transaction.Run(() =>
     {
+        // The work may run again (a store retries a batch); it changes only its own copy of the submission.
+        var draft = Copy(submitted);
         if (cases.FindBySubmission(draft.SubmissionId) is { } existing)
             return new ProcedureResult(existing, Decision.Allow(ProcedureTable.RowsFor(CaseAction.Report).Single())) { Repeated = true };
 
@@ -71,6 +73,8 @@ public sealed class CaseProcedure(
         Finish(change, events);
         return new ProcedureResult(current, decision, events[0]);
     });
+
+    private static Case Copy(Case c) => System.Text.Json.JsonSerializer.Deserialize<Case>(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(c))!;
 
     private static List<CaseEvent> Record(Case c, Decision decision, Actor actor, DateTimeOffset at, string comment, string dedupKey) =>
         decision.Events.Select((kind, i) => new CaseEvent
