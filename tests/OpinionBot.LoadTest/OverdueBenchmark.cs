@@ -56,7 +56,7 @@ public static class OverdueBenchmark
 
             var clock = new OrganizationClock(time, Microsoft.Extensions.Options.Options.Create(new OrganizationOptions()));
             var texts = new BotTexts();
-            var scan = new OverdueScan(steps, cases, roster, new Recipients(profiles, conversations, roster),
+            var scan = new OverdueScan(steps, cases, roster, new Recipients(profiles, conversations, roster, new PersonNames(roster, profiles, texts, clock)),
                 new ProactiveSender(outbox, new OutboxSignal(), time), new OutboxSignal(), markers, transaction,
                 new ReminderSlipCard(texts, clock), clock, texts, Microsoft.Extensions.Options.Options.Create(new WorkflowOptions()), NullLogger<OverdueScan>.Instance);
 

@@ -16,6 +16,7 @@ public sealed class OpinionBotHandler(
     IEnumerable<IFreeTextHandler> freeTextHandlers,
     CardActionRouter cardActions,
     ActorResolver actors,
+    PersonNames names,
     ConversationRecorder conversations,
     BotTexts texts,
     OrganizationClock clock) : ActivityHandler
@@ -95,7 +96,7 @@ public sealed class OpinionBotHandler(
     }
 
     private string NotOnRoster(Language language) => actors.Contacts() is { Count: > 0 } contacts
-        ? texts.Get(language, "roster.notListed", string.Join(language == Language.ZhCn ? "、" : ", ", contacts))
+        ? texts.Get(language, "roster.notListed", string.Join(language == Language.ZhCn ? "、" : ", ", contacts.Select(names.Contact)))
         : texts.Get(language, "roster.notListedNoContact");
 
     private static Language? CardLanguage(AdaptiveCardInvokeAction action) =>

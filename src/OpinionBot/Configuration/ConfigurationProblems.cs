@@ -103,6 +103,7 @@ public static class ConfigurationProblems
         CheckPeople("Organization:Admins", organization.Admins, problems);
         if (!string.IsNullOrWhiteSpace(organization.LeadingGroupHead))
             CheckPeople("Organization:LeadingGroupHead", [organization.LeadingGroupHead], problems);
+        problems.AddRange(PeopleProblems.Find(organization.People));
     }
 
     private static void CheckPeople(string where, List<string> people, List<string> problems)
