@@ -17,6 +17,7 @@ public sealed class CaseNotifier(
     RosterStore roster,
     OrganizationClock clock,
     BotTexts texts,
+    Duty.DutyAudience dutyAudience,
     IOptions<ApprovalOptions> options,
     ILogger<CaseNotifier> logger)
 {
@@ -43,6 +44,12 @@ public sealed class CaseNotifier(
             var language = recipients.LanguageOf(head, clock.DefaultLanguage);
             await SendAsync(recipients.PersonalChat(head), texts.Get(language, "notify.newCase", c.Number, texts.Get(language, $"level.{c.Level}"), c.Title, unit), language, c.Number, cancellationToken);
         }
+
+        // Duty roster: off hours, whoever is on duty hears of every new report (any level) as well.
+        sender.EnqueueAll(dutyAudience.Copies(language => new Activity
+        {
+            Type = ActivityTypes.Message, Text = texts.Get(language, "notify.newCase", c.Number, texts.Get(language, $"level.{c.Level}"), c.Title, unit),
+        }, alreadyTold: options.Value.EffectiveLeadingGroupHeadLevels.Contains(c.Level) && roles.LeadingGroupHead is { } told ? [told] : []));
     }
 
     public async Task ApproverUnreachableAsync(Case c, ApprovalStage stage, IReadOnlyList<string> unreached, CancellationToken cancellationToken)

@@ -104,6 +104,7 @@ public static class ConfigurationProblems
         if (!string.IsNullOrWhiteSpace(organization.LeadingGroupHead))
             CheckPeople("Organization:LeadingGroupHead", [organization.LeadingGroupHead], problems);
         problems.AddRange(PeopleProblems.Find(organization.People));
+        problems.AddRange(Duty.DutyProblems.Find(organization));
     }
 
     private static void CheckPeople(string where, List<string> people, List<string> problems)

@@ -14,6 +14,9 @@ public sealed class OrganizationOptions
 
     /// <summary>Display names of people on the roster, so cards can name someone the bot has not met yet.</summary>
     public List<PersonOptions> People { get; set; } = [];
+
+    /// <summary>Who is on duty (24 小时值班), by day and time range.</summary>
+    public List<OpinionBot.Duty.DutyEntryOptions> Duty { get; set; } = [];
 }
 
 /// <summary>One person's display name: <see cref="Id"/> as they are written in the roster (object id or email/UPN).</summary>
