@@ -62,5 +62,5 @@ public sealed class ApprovalFlow(ApprovalRouter router, CaseNotifier notifier, C
     }
 
     public CaseEvent LastDecision(string caseNumber) =>
-        cases.Timeline(caseNumber).Last(e => e.Kind is not (CaseEventKind.ProgressNote or CaseEventKind.EvidenceAdded or CaseEventKind.LeaderUnreachable or CaseEventKind.ReminderSlip or CaseEventKind.EscalationNotice));
+        cases.Timeline(caseNumber).Last(e => e.Kind is not (CaseEventKind.ProgressNote or CaseEventKind.EvidenceAdded or CaseEventKind.LeaderUnreachable or CaseEventKind.ReminderSlip or CaseEventKind.EscalationNotice or CaseEventKind.Linked));
 }

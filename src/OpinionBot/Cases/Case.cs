@@ -50,6 +50,9 @@ public sealed class Case
     public bool Escalated { get; set; }
     public string? ClosingReview { get; set; }
 
+    /// <summary>Cases about the same matter (repeated posts, 舆情反弹), linked both ways by <c>link</c>.</summary>
+    public List<string> RelatedCases { get; set; } = [];
+
     /// <summary>Levels I and II need the principal leader's sign-off too.</summary>
     public bool IsMajor => Level is CaseLevel.I or CaseLevel.II;
 }

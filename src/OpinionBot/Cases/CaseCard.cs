@@ -37,6 +37,8 @@ public sealed class CaseCard(BotTexts texts, OrganizationClock clock, RosterStor
         };
         if (@case.Escalated)
             facts.Insert(1, (T("case.fact.escalated"), T("case.escalatedValue")));
+        if (@case.RelatedCases.Count > 0)
+            facts.Add((T("case.fact.related"), string.Join(language == Language.ZhCn ? "、" : ", ", @case.RelatedCases)));
 
         var card = new AdaptiveCard().Add(
             CardElements.Heading($"{@case.Number} {@case.Title}"),

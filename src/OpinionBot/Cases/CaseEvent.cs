@@ -40,4 +40,7 @@ public enum CaseEventKind
     LeaderUnreachable,
     ReminderSlip,
     EscalationNotice,
+
+    /// <summary>Linked to a related case (the comment holds its number); recorded on both cases.</summary>
+    Linked,
 }

@@ -20,6 +20,8 @@ public static class CaseRegistration
         services.AddSingleton<ICommand, UpdateCommand>();
         services.AddSingleton<ICommand, ResolveCommand>();
         services.AddSingleton<ICommand, ReviewCommand>();
+        services.AddSingleton<Related.CaseLinks>();
+        services.AddSingleton<ICommand, Related.LinkCommand>();
         services.AddSingleton<LifecycleCommandRunner>();
         services.AddSingleton<Lifecycle.RefusalText>();
         services.AddSingleton<ICardAction, ReportCardAction>();

@@ -111,6 +111,7 @@ public static class CardCatalog
             Flags = Enum.GetValues<CaseFlag>().ToList(), Reach = new Reach { Reposts = 12345, Comments = 678, Views = 9_876_543 },
             CommentTendency = CommentTendency.Negative, NextDeadline = at.AddHours(1), Escalated = true, PendingQuestion = new string('问', 1000),
             Response = new ResponseDraft { Text = new string('回', 2000), Stage = ResponseStage.SupervisorReview },
+            RelatedCases = Enumerable.Range(1, 30).Select(i => $"2026-{i:D4}").ToList(),
         };
         var timeline = Enumerable.Range(0, 40)
             .Select(i => new CaseEvent { CaseNumber = @case.Number, At = at.AddMinutes(i), Kind = CaseEventKind.ProgressNote, ActorName = "王芳", Comment = new string('进', 2000) })
