@@ -12,7 +12,7 @@ namespace OpinionBot.Approvals;
 /// The approval card in its three faces: with buttons for those who may decide, read-only for the others,
 /// and decided (outcome, who, when, comment — no buttons) once the case has moved on.
 /// </summary>
-public sealed class ApprovalCard(BotTexts texts, OrganizationClock clock, RosterStore roster)
+public sealed class ApprovalCard(BotTexts texts, OrganizationClock clock, RosterStore roster, Cases.Levels.LevelSuggestionLine levelSuggestion)
 {
     public AdaptiveCard Actionable(Case c, ApprovalStage stage, Language language, IReadOnlyList<string> refreshUserIds, ApprovalCardData? entered = null, string? error = null)
     {
@@ -95,6 +95,7 @@ public sealed class ApprovalCard(BotTexts texts, OrganizationClock clock, Roster
                 (T("case.fact.reported"), clock.ToLocal(c.ReportedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
             ]),
             CardElements.Text(string.Join("\n\n", c.Links.Take(3).Select(l => $"[{(l.Length > 60 ? l[..60] + "…" : l)}]({l})"))));
+        levelSuggestion.AddTo(card, c, language);
         if (c.Summary.Length > 0)
             card.Add(CardElements.Text(c.Summary.Length > 400 ? c.Summary[..400] + "…" : c.Summary, subtle: true));
         if (c.PendingQuestion is not null)

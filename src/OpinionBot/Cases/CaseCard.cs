@@ -7,7 +7,7 @@ using OpinionBot.Roster;
 namespace OpinionBot.Cases;
 
 /// <summary>The case card: the incident log's fields, its links and summary, and the latest timeline entries.</summary>
-public sealed class CaseCard(BotTexts texts, OrganizationClock clock, RosterStore roster)
+public sealed class CaseCard(BotTexts texts, OrganizationClock clock, RosterStore roster, Levels.LevelSuggestionLine levelSuggestion)
 {
     public const int TimelineEntriesShown = 10;
     public const int TimelineCommentShown = 200;
@@ -42,7 +42,9 @@ public sealed class CaseCard(BotTexts texts, OrganizationClock clock, RosterStor
 
         var card = new AdaptiveCard().Add(
             CardElements.Heading($"{@case.Number} {@case.Title}"),
-            CardElements.Facts(facts),
+            CardElements.Facts(facts));
+        levelSuggestion.AddTo(card, @case, language);
+        card.Add(
             CardElements.Text(T("case.links"), bold: true),
             CardElements.Text(string.Join("\n\n", @case.Links.Select(l => $"[{Shorten(l)}]({l})"))));
         if (@case.Summary.Length > 0)

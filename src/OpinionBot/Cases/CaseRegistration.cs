@@ -10,6 +10,8 @@ public static class CaseRegistration
     public static IServiceCollection AddCases(this IServiceCollection services)
     {
         services.AddStore<CaseStore>();
+        services.AddOptions<Levels.LevelSuggestionOptions>().BindConfiguration(Levels.LevelSuggestionOptions.Section);
+        services.AddSingleton<Levels.LevelSuggestionLine>();
         services.AddSingleton<CaseCard>();
         services.AddSingleton<MyCasesCard>();
         services.AddSingleton<CaseLookup>();

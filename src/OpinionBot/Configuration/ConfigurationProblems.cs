@@ -18,6 +18,7 @@ public static class ConfigurationProblems
         CheckOrganization(configuration.GetSection(OrganizationOptions.Section).Get<OrganizationOptions>() ?? new(), problems);
         CheckSchedule(configuration.GetSection(ScheduleOptions.Section).Get<ScheduleOptions>() ?? new(), problems);
         CheckCalendar(configuration.GetSection(CalendarOptions.Section).Get<CalendarOptions>() ?? new(), problems);
+        problems.AddRange(Cases.Levels.LevelSuggestionProblems.Find(configuration.GetSection(Cases.Levels.LevelSuggestionOptions.Section)));
         if (configuration["Storage:LiteDb:Path"] is { } path && string.IsNullOrWhiteSpace(path))
             problems.Add("Storage:LiteDb:Path is empty; give the database file's path.");
         return problems;
