@@ -9,6 +9,7 @@ using OpinionBot.Deadlines;
 using OpinionBot.Deadlines.Reminders;
 using OpinionBot.Delivery;
 using OpinionBot.Delivery.Outbox;
+using OpinionBot.Duty;
 using OpinionBot.Localization;
 using OpinionBot.Roster;
 using OpinionBot.Scheduling;
@@ -56,9 +57,11 @@ public static class OverdueBenchmark
 
             var clock = new OrganizationClock(time, Microsoft.Extensions.Options.Options.Create(new OrganizationOptions()));
             var texts = new BotTexts();
-            var scan = new OverdueScan(steps, cases, roster, new Recipients(profiles, conversations, roster),
+            var recipients = new Recipients(profiles, conversations, roster, new PersonNames(roster, profiles, texts, clock));
+            var noDuty = new DutyAudience(new DutyRoster([], [], new WorkingCalendar(new CalendarOptions(), clock.TimeZone)), recipients, clock, texts, NullLogger<DutyAudience>.Instance);
+            var scan = new OverdueScan(steps, cases, roster, recipients,
                 new ProactiveSender(outbox, new OutboxSignal(), transaction, time), new OutboxSignal(), markers, transaction,
-                new ReminderSlipCard(texts, clock), clock, texts, Microsoft.Extensions.Options.Options.Create(new WorkflowOptions()), NullLogger<OverdueScan>.Instance);
+                new ReminderSlipCard(texts, clock), clock, texts, noDuty, Microsoft.Extensions.Options.Options.Create(new WorkflowOptions()), NullLogger<OverdueScan>.Instance);
 
             var first = Stopwatch.StartNew();
             var queued = scan.Run();

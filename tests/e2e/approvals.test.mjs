@@ -7,8 +7,9 @@
 // comment and Li Na is told. A level II case: the office channel is told; Wang Qiang, met by now, gets
 // a read-only card with buttons by refresh and approves; the principal leader's card follows, Wang
 // Qiang is refused on it, and Zhao Min signs it off in the web client (screenshot:
-// artifacts/e2e/approval-card.png). The group chat is en-US (the Playground's locale), so its cards
-// are English; Li Na last wrote in Chinese, so her notices are Chinese.
+// artifacts/e2e/approval-card.png). A conversation's language is what people type there (never the locale of a
+// system event or a press): Li Na typed `help` in the group chat and the channel, so their cards are English; she
+// last wrote in Chinese in her personal chat, so her notices are Chinese.
 //
 // The last test checks that every group-chat card was updated in place. Logs: artifacts/e2e/approvals-*
 // (approvals-websocket.json holds every websocket event).
@@ -92,13 +93,13 @@ async function stateOf(number) {
   return facts[0].value;
 }
 
-test("Li Na @mentions the bot in the group chat and in the Briefings channel → it answers there (and records them)", async () => {
+test("Li Na @mentions the bot with `help` in the group chat and in the Briefings channel → it answers there (and records them, in English)", async () => {
   for (const conversationId of [group(), channel()]) {
     const mark = e2e.mark();
-    await e2e.post(conversationId, "帮助", { mention: true });
+    await e2e.post(conversationId, "help", { mention: true });
     const answer = await e2e.nextEvent(`the bot's answer in ${conversationId}`, (e) =>
       e.action === "createMessage" && e.actionConversationId?.startsWith(conversationId) && e.message?.from?.id === e2e.config.bot.id, { from: mark });
-    assert.ok(JSON.stringify(cardOf(answer)).includes("舆情助手"), `the Chinese help card: ${JSON.stringify(answer.message)}`);
+    assert.ok(JSON.stringify(cardOf(answer)).includes("OpinionBot commands"), `the English help card: ${JSON.stringify(answer.message)}`);
   }
 });
 
@@ -114,8 +115,8 @@ test("level IV: Li Na reports → the approval card in the group chat, @mentioni
   assert.ok(strings.includes(`Case ${state.case4} needs your decision`), `heading: ${JSON.stringify(strings)}`);
   assert.ok(strings.includes(`**${state.title4}**`), `the title: ${JSON.stringify(strings)}`);
   // The card's first line names the leader. A never-met leader listed by email cannot be @mentioned (the bot has
-  // no id for them), so the line names them by email.
-  assert.ok(strings.some((s) => /^(<at>Wang Qiang<\/at>|wang\.qiang@contoso\.example) please decide on this case\.$/.test(s)),
+  // no id for them), so the line names them in plain text by their roster name (Organization:People), never by id.
+  assert.ok(strings.some((s) => /^(<at>Wang Qiang<\/at>|Wang Qiang) please decide on this case\.$/.test(s)),
     `the @mention line: ${JSON.stringify(strings)}`);
   assert.deepEqual(verbsOf(card), [...VERBS].sort(), "the never-met leader gets the buttons on the card itself");
   assert.deepEqual(card.refresh?.userIds, [], `nobody to refresh for: ${JSON.stringify(card.refresh)}`);
@@ -132,7 +133,7 @@ test("level IV: Megan (officer of 教育局) presses 同意 → refused, nothing
   const answer = await press(state.card4, "case.approve", OTHER_OFFICER, { comment: "我来批" });
   assert.equal(answer.type, "application/vnd.microsoft.error", `invoke answer: ${JSON.stringify(answer)}`);
   assert.equal(answer.value?.code, "NotAllowed", `invoke answer: ${JSON.stringify(answer)}`);
-  // The group chat's locale is en-US (the Playground sends every activity with it), so the card is English.
+  // Li Na typed `help` in the group chat, so its cards are English.
   assert.equal(answer.value?.message, "Only a supervising leader of 宣传部 can decide this.");
   assert.equal(await stateOf(state.case4), "已上报，待领导审核", "still awaiting review");
   await new Promise((r) => setTimeout(r, 500));
@@ -223,7 +224,7 @@ test("level II: the principal's card arrives in the group chat (待主要负责�
   assert.deepEqual(card.refresh?.userIds, [], "Zhao Min has never pressed anything: the buttons are on the card");
   assert.deepEqual(verbsOf(card), [...VERBS].sort());
   for (const a of executes(card)) assert.equal(a.data.stage, "PrincipalReview");
-  assert.ok(visibleStrings(card).some((s) => /^(<at>Zhao Min<\/at>|zhao\.min@contoso\.example) please decide on this case\.$/.test(s)));
+  assert.ok(visibleStrings(card).some((s) => /^(<at>Zhao Min<\/at>|Zhao Min) please decide on this case\.$/.test(s)));
   assert.equal(await stateOf(state.case2), "待主要负责人审批");
   state.principalCard = event;
 

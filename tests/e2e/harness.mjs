@@ -417,6 +417,11 @@ export const PLAYGROUND_ROSTER = {
   "Organization:Office:ConversationId": "channel-briefings",
   "Organization:LeadingGroupHead": "liu.yang@contoso.example",
   "Organization:Admins:0": "chen.jie@contoso.example",
+  // Names for cards that mention someone the bot has not met (a roster written in emails gives it no name).
+  "Organization:People:0:Id": "wang.qiang@contoso.example",
+  "Organization:People:0:Name": "Wang Qiang",
+  "Organization:People:1:Id": "zhao.min@contoso.example",
+  "Organization:People:1:Name": "Zhao Min",
 };
 
 /** Settings as the bot's `--Key=Value` command-line arguments. */

@@ -14,7 +14,7 @@ namespace OpinionBot.Approvals;
 /// The approval card in its three faces: with the buttons its stage offers (<see cref="ProcedureTable.Stages"/>) for
 /// those who may decide, read-only for the others, and decided (outcome, who, when, comment — no buttons) once closed.
 /// </summary>
-public sealed class ApprovalCard(BotTexts texts, OrganizationClock clock, RosterStore roster, CaseWarnings warnings)
+public sealed class ApprovalCard(BotTexts texts, OrganizationClock clock, RosterStore roster, CaseWarnings warnings, Cases.Levels.LevelSuggestionLine levelSuggestion)
 {
     /// <summary>The level button: a higher level raises the case (<see cref="CaseAction.RaiseLevel"/>), a lower one lowers it, with a reason.</summary>
     public const string ChangeLevelVerb = "case.changeLevel";
@@ -109,6 +109,7 @@ public sealed class ApprovalCard(BotTexts texts, OrganizationClock clock, Roster
                 (T("case.fact.reported"), Time(c.ReportedAt)),
             ]),
             CardElements.Text(string.Join("\n\n", c.Links.Take(3).Select(l => $"[{ShortText.Cut(l, 60)}]({l})"))));
+        levelSuggestion.AddTo(card, c, language);
         if (c.Summary.Length > 0)
             card.Add(CardElements.Text(ShortText.Cut(c.Summary, 400), subtle: true));
         foreach (var warning in warnings.For(c, language))

@@ -22,6 +22,7 @@ public sealed class CaseNotifier(
     RosterStore roster,
     OrganizationClock clock,
     BotTexts texts,
+    Duty.DutyAudience dutyAudience,
     IOptions<NotifyOptions> options,
     ILogger<CaseNotifier> logger) : ICaseReaction
 {
@@ -31,6 +32,12 @@ public sealed class CaseNotifier(
     {
         foreach (var notice in change.Row.Tells)
         {
+            if (notice.Audience == Procedure.Audience.OnDuty)
+            {
+                sender.EnqueueAll(dutyAudience.Copies(language => Message(Text(notice.TextKey, change, language), language), ToldByLevel(change.Case)));
+                continue;
+            }
+
             foreach (var (to, language) in Audience(notice.Audience, change))
                 Send(to, Text(notice.TextKey, change, language), language);
         }
@@ -85,6 +92,10 @@ public sealed class CaseNotifier(
         };
     }
 
+    /// <summary>The leading-group head when the level is one they are told of: the person on duty needs no second copy then.</summary>
+    private IReadOnlyList<string> ToldByLevel(Case c) =>
+        options.Value.EffectiveLeadingGroupHeadLevels.Contains(c.Level) && recipients.Roles.LeadingGroupHead is { } head ? [head] : [];
+
     /// <summary>The office and the leading-group head, each for the levels configured for them.</summary>
     private IEnumerable<(ConversationRecord, Language)> LevelWatchers(Case c)
     {
@@ -117,6 +128,7 @@ public sealed class CaseNotifier(
             texts.Get(language, $"level.{c.Level}"), c.Title, roster.FindUnit(c.UnitId)?.Name ?? c.UnitId, comment);
     }
 
-    private void Send(ConversationRecord to, string text, Language language) =>
-        sender.Enqueue(to, new Activity { Type = ActivityTypes.Message, Text = text, Locale = language.Tag() });
+    private void Send(ConversationRecord to, string text, Language language) => sender.Enqueue(to, Message(text, language));
+
+    private static Activity Message(string text, Language language) => new() { Type = ActivityTypes.Message, Text = text, Locale = language.Tag() };
 }

@@ -26,12 +26,13 @@ public sealed class OpinionBotHandler(
         var shared = IsSharedConversation(activity);
         if (shared && !MentionsBot(activity))
             return;
-        if (shared)
-            conversations.Record(activity);
 
         var text = MentionText.RemoveMentionsOf(activity, activity.Recipient?.Id);
         var match = commands.Match(text);
         var language = match?.Language ?? LanguageDetector.Detect(text, activity.Locale, clock.DefaultLanguage);
+        var typed = TypedLanguage.Of(text, match?.Word, match?.Language);
+        if (shared)
+            conversations.Record(activity, typed: typed);
         var context = new CommandContext(turnContext, language, match?.Arguments ?? text, texts) { Word = match?.Word ?? "" };
 
         if (match is { Command.RequiresRoster: false })
@@ -47,7 +48,7 @@ public sealed class OpinionBotHandler(
             return;
         }
 
-        var actor = await actors.ResolveAsync(turnContext, language, cancellationToken);
+        var actor = await actors.ResolveAsync(turnContext, typed, cancellationToken);
         if (actor is null)
         {
             await context.ReplyAsync(Activity.CreateMessageActivity(NotOnRoster(language)), cancellationToken);
@@ -55,7 +56,7 @@ public sealed class OpinionBotHandler(
         }
 
         if (!shared)
-            conversations.Record(activity);
+            conversations.Record(activity, typed: typed);
         context = new CommandContext(turnContext, language, context.Arguments, texts) { Word = context.Word, Actor = actor };
         await (match?.Command.HandleAsync(context, cancellationToken) ?? freeText!.HandleAsync(context, cancellationToken));
     }
@@ -69,7 +70,8 @@ public sealed class OpinionBotHandler(
         if (handler is null)
             return AdaptiveCardInvokeResponse.Error(400, "UnknownVerb", texts.Get(language, "invoke.unknownVerb", action.Verb));
 
-        var actor = await actors.ResolveAsync(turnContext, language, cancellationToken);
+        // A press teaches no language: the card's language is the bot's own choice and the locale is the client's.
+        var actor = await actors.ResolveAsync(turnContext, typed: null, cancellationToken);
         if (actor is null)
             return AdaptiveCardInvokeResponse.Error(400, "NotOnRoster", NotOnRoster(language));
 

@@ -62,6 +62,9 @@ public sealed class Case
     [BsonIgnore]
     public DateTimeOffset PostedAt => PublishedAt ?? DiscoveredAt;
 
+    /// <summary>Cases about the same matter (repeated posts, 舆情反弹), linked both ways by <c>link</c>.</summary>
+    public List<string> RelatedCases { get; set; } = [];
+
     /// <summary>The statement being signed off or waiting to be published, if any (one at a time).</summary>
     [BsonIgnore]
     public Statement? StatementInFlight => Statements.LastOrDefault(s => s.InFlight);

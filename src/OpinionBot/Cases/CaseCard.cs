@@ -7,7 +7,7 @@ using OpinionBot.Roster;
 namespace OpinionBot.Cases;
 
 /// <summary>The case card: the incident log's fields, its links and summary, and the latest timeline entries.</summary>
-public sealed class CaseCard(BotTexts texts, OrganizationClock clock, RosterStore roster)
+public sealed class CaseCard(BotTexts texts, OrganizationClock clock, RosterStore roster, Levels.LevelSuggestionLine levelSuggestion)
 {
     public const int TimelineEntriesShown = 10;
     public const int TimelineCommentShown = 200;
@@ -40,10 +40,14 @@ public sealed class CaseCard(BotTexts texts, OrganizationClock clock, RosterStor
             facts.Insert(1, (T("case.fact.escalated"), T("case.escalatedValue")));
         if (@case.Dispatches.Count(d => !d.Withdrawn) is > 0)
             facts.Add((T("case.fact.dispatches"), string.Join(language == Language.ZhCn ? "、" : ", ", @case.Dispatches.Where(d => !d.Withdrawn).Select(d => Dispatch(d, language)))));
+        if (@case.RelatedCases.Count > 0)
+            facts.Add((T("case.fact.related"), string.Join(language == Language.ZhCn ? "、" : ", ", @case.RelatedCases)));
 
         var card = new AdaptiveCard().Add(
             CardElements.Heading($"{@case.Number} {@case.Title}"),
-            CardElements.Facts(facts),
+            CardElements.Facts(facts));
+        levelSuggestion.AddTo(card, @case, language);
+        card.Add(
             CardElements.Text(T("case.links"), bold: true),
             CardElements.Text(string.Join("\n\n", @case.Links.Select(l => $"[{Shorten(l)}]({l})"))));
         if (@case.Summary.Length > 0)

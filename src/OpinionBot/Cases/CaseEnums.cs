@@ -53,6 +53,12 @@ public enum CaseFlag
     KeyMediaFirst,
     MajorSiteFrontPage,
     BigV,
+
+    /// <summary>A leader's instruction on the matter (领导批示).</summary>
+    LeaderInstruction,
+
+    /// <summary>A petition beyond one's level (越级上访).</summary>
+    PetitionBeyondLevel,
 }
 
 public enum CommentTendency

@@ -47,4 +47,7 @@ public enum CaseEventKind
     StatementSigned,
     Reopened,
     CardRerouted,
+
+    /// <summary>Linked to a related case (the comment holds its number); recorded on both cases.</summary>
+    Linked,
 }

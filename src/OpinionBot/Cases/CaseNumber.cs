@@ -17,6 +17,10 @@ public static partial class CaseNumber
         return match.Success ? Format(Number(match.Groups[1].Value), Number(match.Groups[2].Value)) : null;
     }
 
+    /// <summary>Every case number in free text, in order, normalised.</summary>
+    public static IReadOnlyList<string> FindAll(string text) =>
+        Pattern().Matches(text).Select(m => Format(Number(m.Groups[1].Value), Number(m.Groups[2].Value))).ToList();
+
     /// <summary>The text after the first case number, as typed (e.g. the note of <c>update 2026-0042 …</c>).</summary>
     public static string TextAfter(string text)
     {

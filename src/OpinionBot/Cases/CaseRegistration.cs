@@ -10,6 +10,8 @@ public static class CaseRegistration
     public static IServiceCollection AddCases(this IServiceCollection services)
     {
         services.AddStore<CaseStore>();
+        services.AddOptions<Levels.LevelSuggestionOptions>().BindConfiguration(Levels.LevelSuggestionOptions.Section);
+        services.AddSingleton<Levels.LevelSuggestionLine>();
         services.AddSingleton<CaseCard>();
         services.AddSingleton<MyCasesCard>();
         services.AddSingleton<CaseLookup>();
@@ -23,6 +25,8 @@ public static class CaseRegistration
         services.AddSingleton<ICommand, ReopenCommand>();
         services.AddSingleton<ICommand, Statements.RespondCommand>();
         services.AddSingleton<ICommand, Dispatches.CooperateCommand>();
+        services.AddSingleton<Related.CaseLinks>();
+        services.AddSingleton<ICommand, Related.LinkCommand>();
         services.AddSingleton<LifecycleCommandRunner>();
         services.AddSingleton<ICardAction, ReportCardAction>();
         services.AddSingleton<IFreeTextHandler, PastedLinkIntake>();

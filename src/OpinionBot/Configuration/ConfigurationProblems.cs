@@ -19,6 +19,7 @@ public static class ConfigurationProblems
         CheckOrganization(configuration.GetSection(OrganizationOptions.Section).Get<OrganizationOptions>() ?? new(), problems);
         CheckSchedule(configuration.GetSection(ScheduleOptions.Section).Get<ScheduleOptions>() ?? new(), problems);
         CheckCalendar(configuration.GetSection(CalendarOptions.Section).Get<CalendarOptions>() ?? new(), problems);
+        problems.AddRange(Cases.Levels.LevelSuggestionProblems.Find(configuration.GetSection(Cases.Levels.LevelSuggestionOptions.Section)));
         if (configuration["Storage:LiteDb:Path"] is { } path && string.IsNullOrWhiteSpace(path))
             problems.Add("Storage:LiteDb:Path is empty; give the database file's path.");
         return problems;
@@ -101,6 +102,8 @@ public static class ConfigurationProblems
         CheckPeople("Organization:Admins", organization.Admins, problems);
         if (!string.IsNullOrWhiteSpace(organization.LeadingGroupHead))
             CheckPeople("Organization:LeadingGroupHead", [organization.LeadingGroupHead], problems);
+        problems.AddRange(PeopleProblems.Find(organization.People));
+        problems.AddRange(Duty.DutyProblems.Find(organization));
     }
 
     private static void CheckPeople(string where, List<string> people, List<string> problems)

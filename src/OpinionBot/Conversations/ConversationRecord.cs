@@ -25,7 +25,14 @@ public sealed record ConversationRecord
     /// <summary>For a personal chat: the user it is with.</summary>
     public string? UserId { get; set; }
     public string? UserAadObjectId { get; set; }
+    /// <summary>
+    /// The language people type here (zh-CN or en-US), learned from their messages only; null until someone has typed
+    /// in it, and then proactive messages use the organisation's default.
+    /// </summary>
     public string? Locale { get; set; }
+
+    /// <summary>Set once <see cref="Locale"/> comes from a typed message (older records took it from any activity's locale).</summary>
+    public bool LocaleTyped { get; set; }
     public bool Installed { get; set; } = true;
     public DateTimeOffset FirstSeen { get; set; }
     public DateTimeOffset LastSeen { get; set; }

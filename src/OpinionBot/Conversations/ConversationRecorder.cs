@@ -1,4 +1,5 @@
 using OpinionBot.BotFramework.Schema;
+using OpinionBot.Localization;
 
 namespace OpinionBot.Conversations;
 
@@ -9,7 +10,14 @@ namespace OpinionBot.Conversations;
 /// </summary>
 public sealed class ConversationRecorder(ConversationStore store, TimeProvider time, ILogger<ConversationRecorder> logger)
 {
-    public void Record(Activity activity, bool installed = true)
+    /// <param name="activity">Any activity of the conversation: a message, an invoke, a conversation or installation update.</param>
+    /// <param name="installed">False when the activity says the bot was removed.</param>
+    /// <param name="typed">
+    /// The language of a message someone typed (<see cref="TypedLanguage"/>): only this teaches the
+    /// conversation its language. System events and button presses carry the client's locale, not a language anyone
+    /// used there, so they leave it as it was.
+    /// </param>
+    public void Record(Activity activity, bool installed = true, Language? typed = null)
     {
         var conversationId = activity.Conversation?.Id;
         if (string.IsNullOrEmpty(conversationId) || string.IsNullOrEmpty(activity.ServiceUrl)) return;
@@ -38,7 +46,12 @@ public sealed class ConversationRecorder(ConversationStore store, TimeProvider t
             record.UserAadObjectId = activity.From.AadObjectId?.ToLowerInvariant() ?? record.UserAadObjectId;
         }
 
-        record.Locale = activity.Locale ?? record.Locale;
+        if (typed is { } language)
+        {
+            record.Locale = language.Tag();
+            record.LocaleTyped = true;
+        }
+
         record.Installed = installed;
         // Each save is a disk flush: an unchanged conversation is saved again only to move LastSeen on, at most hourly.
         if (before == System.Text.Json.JsonSerializer.Serialize(record with { LastSeen = default }) && now - record.LastSeen < TimeSpan.FromHours(1))

@@ -13,6 +13,21 @@ public sealed class ConversationStore(ILiteDatabase database) : ICollectionIndex
         Records.EnsureIndex(r => r.BaseId);
         Records.EnsureIndex(r => r.UserAadObjectId);
         Records.EnsureIndex(r => r.UserId);
+        ForgetUntypedLocales();
+    }
+
+    /// <summary>
+    /// Records made before languages were learned from typed messages only hold the client's locale of whatever
+    /// activity came last (an install event's en-US, say): it is forgotten, so the organisation's default applies
+    /// until someone types there.
+    /// </summary>
+    private void ForgetUntypedLocales()
+    {
+        foreach (var record in Records.Find(r => r.Locale != null && !r.LocaleTyped).ToList())
+        {
+            record.Locale = null;
+            Records.Update(record);
+        }
     }
 
     public ConversationRecord? Find(string conversationId) => Records.FindById(conversationId) ?? Records.FindOne(r => r.BaseId == conversationId);

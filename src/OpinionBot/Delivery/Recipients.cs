@@ -5,8 +5,8 @@ using OpinionBot.Roster;
 
 namespace OpinionBot.Delivery;
 
-/// <summary>Where a person on the roster can be reached, how to @mention them, and which language they read.</summary>
-public sealed class Recipients(PersonProfileStore profiles, ConversationStore conversations, RosterStore roster)
+/// <summary>Where a person on the roster can be reached, how to @mention and name them, and which language they read.</summary>
+public sealed class Recipients(PersonProfileStore profiles, ConversationStore conversations, RosterStore roster, PersonNames names)
 {
     public ConversationRecord? PersonalChat(string personKey)
     {
@@ -18,20 +18,25 @@ public sealed class Recipients(PersonProfileStore profiles, ConversationStore co
     /// <summary>The Teams user id (29:…) when the bot has met the person, for card refresh lists.</summary>
     public string? TeamsUserId(string personKey) => profiles.FindByKey(personKey)?.TeamsUserId;
 
-    /// <summary>A mention entity and its text; Teams accepts the Entra object id when the Teams id is unknown.</summary>
+    /// <summary>
+    /// A mention entity and its text, showing the person's name (<see cref="DisplayName"/>); Teams accepts the Entra
+    /// object id when the Teams id is unknown. Null for someone known only by email whom the bot has not met: they
+    /// cannot be @mentioned, so callers show <see cref="DisplayName"/> as plain text.
+    /// </summary>
     public (Entity Entity, string Text)? Mention(string personKey)
     {
         var profile = profiles.FindByKey(personKey);
         var id = profile?.TeamsUserId ?? (Guid.TryParse(personKey, out _) ? personKey : null);
         if (id is null) return null;
 
-        var name = string.IsNullOrWhiteSpace(profile?.Name) ? personKey : profile!.Name;
+        var name = DisplayName(personKey);
         var text = $"<at>{name}</at>";
         var mention = new Mention { Mentioned = new ChannelAccount { Id = id, Name = name }, Text = text };
         return (BotJson.Convert<Entity>(mention)!, text);
     }
 
-    public string DisplayName(string personKey) => profiles.FindByKey(personKey) is { Name.Length: > 0 } p ? p.Name : personKey;
+    /// <summary>The person's name as cards show it, never an object id (see <see cref="PersonNames"/>).</summary>
+    public string DisplayName(string personKey) => names.DisplayName(personKey);
 
     public Language LanguageOf(string personKey, Language fallback) =>
         LanguageTags.FromLocale(profiles.FindByKey(personKey)?.LastLanguage) ?? fallback;

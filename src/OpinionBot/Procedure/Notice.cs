@@ -16,4 +16,7 @@ public enum Audience
 
     /// <summary>Those told at once by level (<c>Workflow:Notify</c>): the office, the leading-group head; off hours also the person on duty.</summary>
     LevelWatchers,
+
+    /// <summary>Outside working hours and on days off, whoever <c>Organization:Duty</c> has on duty (值班).</summary>
+    OnDuty,
 }

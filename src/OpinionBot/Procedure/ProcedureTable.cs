@@ -33,7 +33,7 @@ public static class ProcedureTable
         {
             To = State.Reported, Records = [Event.Reported], Then = Stage.CaseReview, Dispatch = DispatchTarget.LeadUnit,
             Completes = [Clock.Report], Opens = [Clock.Review, Clock.FirstResponse, Clock.FormalAnswer, Clock.InitialHandling, Clock.Resolve],
-            Tells = [new(Audience.LevelWatchers, "notify.newCase")],
+            Tells = [new(Audience.LevelWatchers, "notify.newCase"), new(Audience.OnDuty, "notify.newCase")],
         },
 
         // The supervising leader's review; the principal's sign-off for the levels that need it.

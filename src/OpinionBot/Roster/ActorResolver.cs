@@ -7,7 +7,7 @@ namespace OpinionBot.Roster;
 
 /// <summary>
 /// Who is speaking: matched by <c>from.aadObjectId</c>, else by the email/UPN the Teams members API gives for them
-/// (asked once per user, then kept). Remembers the language they last used, for later proactive messages.
+/// (asked once per user, then kept). Remembers the language they last typed in, for later proactive messages.
 /// Nothing is stored for someone the roster does not name; their lookup is only remembered in memory.
 /// </summary>
 public sealed class ActorResolver(
@@ -19,7 +19,11 @@ public sealed class ActorResolver(
 {
     private readonly ConcurrentDictionary<string, PersonProfile> _lookedUp = new();
 
-    public async Task<Actor?> ResolveAsync(ITurnContext turn, Language language, CancellationToken cancellationToken)
+    /// <param name="typed">
+    /// The language of the message they typed (<see cref="TypedLanguage"/>), or null for a button press or a message
+    /// that shows no language: then their last language stays as it was.
+    /// </param>
+    public async Task<Actor?> ResolveAsync(ITurnContext turn, Language? typed, CancellationToken cancellationToken)
     {
         var from = turn.Activity.From;
         if (string.IsNullOrEmpty(from?.Id)) return null;
@@ -37,15 +41,14 @@ public sealed class ActorResolver(
 
         if (actor is not null)
         {
-            profile.LastLanguage = language.Tag();
+            if (typed is { } language)
+                profile.LastLanguage = language.Tag();
             profile.UpdatedAt = time.GetUtcNow();
             profiles.Save(profile);
         }
 
         return actor;
     }
-
-    public IReadOnlyList<string> Contacts() => directory.Contacts();
 
     private async Task LookUpMemberAsync(ITurnContext turn, PersonProfile profile, CancellationToken cancellationToken)
     {

@@ -11,6 +11,19 @@ public sealed class OrganizationOptions
     public OfficeOptions Office { get; set; } = new();
     public string LeadingGroupHead { get; set; } = "";
     public List<string> Admins { get; set; } = [];
+
+    /// <summary>Display names of people on the roster, so cards can name someone the bot has not met yet.</summary>
+    public List<PersonOptions> People { get; set; } = [];
+
+    /// <summary>Who is on duty (24 小时值班), by day and time range.</summary>
+    public List<OpinionBot.Duty.DutyEntryOptions> Duty { get; set; } = [];
+}
+
+/// <summary>One person's display name: <see cref="Id"/> as they are written in the roster (object id or email/UPN).</summary>
+public sealed class PersonOptions
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
 }
 
 public sealed class UnitOptions

@@ -25,13 +25,6 @@ public sealed class RosterDirectory(RosterStore store)
         return actor.IsOnRoster ? actor : null;
     }
 
-    /// <summary>Who to ask about access: the admins, else the office.</summary>
-    public IReadOnlyList<string> Contacts()
-    {
-        var roles = store.OrganizationRoles();
-        return roles.Admins.Count > 0 ? roles.Admins : roles.OfficeMembers;
-    }
-
     private static bool IsNamed(string key, IReadOnlyList<Unit> units, OrganizationRoles roles) =>
         units.Any(u => u.Officers.Contains(key) || u.SupervisingLeaders.Contains(key) || u.PrincipalLeaders.Contains(key))
         || roles.OfficeMembers.Contains(key) || roles.LeadingGroupHead == key || roles.Admins.Contains(key);

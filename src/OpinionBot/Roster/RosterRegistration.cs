@@ -9,6 +9,7 @@ public static class RosterRegistration
         services.AddStore<RosterStore>();
         services.AddStore<PersonProfileStore>();
         services.AddSingleton<RosterDirectory>();
+        services.AddSingleton<PersonNames>();
         services.AddSingleton<ActorResolver>();
         services.AddHostedService<RosterSeeder>();
         return services;

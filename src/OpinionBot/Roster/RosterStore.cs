@@ -8,6 +8,7 @@ public sealed class RosterStore(ILiteDatabase database) : ICollectionIndexes
 {
     private ILiteCollection<Unit> Units => database.GetCollection<Unit>("units");
     private ILiteCollection<OrganizationRoles> Roles => database.GetCollection<OrganizationRoles>("organization");
+    private ILiteCollection<RosterPerson> People => database.GetCollection<RosterPerson>("roster_people");
 
     public void EnsureIndexes()
     {
@@ -27,6 +28,16 @@ public sealed class RosterStore(ILiteDatabase database) : ICollectionIndexes
         var stored = FindUnit(unit.Id);
         if (stored is not null && stored.SameAs(unit)) return false;
         Units.Upsert(unit);
+        return true;
+    }
+
+    /// <summary>The display name the roster gives the person, or null.</summary>
+    public string? PersonName(string personKey) => People.FindById(PersonKey.Normalize(personKey))?.Name;
+
+    public bool Save(RosterPerson person)
+    {
+        if (People.FindById(person.Key) is { } stored && stored.Name == person.Name) return false;
+        People.Upsert(person);
         return true;
     }
 

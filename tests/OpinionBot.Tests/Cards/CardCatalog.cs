@@ -117,6 +117,7 @@ public static class CardCatalog
             CooperatingUnits = [TestRoster.Unit2],
             Dispatches = [new Dispatch { UnitId = TestRoster.Unit1, Role = DispatchRole.Lead, AcknowledgedAt = at }, new Dispatch { UnitId = TestRoster.Unit2, Role = DispatchRole.Cooperating }],
             Statements = [.. Enumerable.Range(2, 6).Select(i => new Statement { Id = i, Kind = StatementKind.StagedUpdate, Text = new string('阶', 2000), Stage = StatementStage.Published, PublishedAt = at, PromisedDate = new DateOnly(2026, 11, 30) }), new Statement { Id = 1, Kind = StatementKind.FormalAnswer, Text = new string('回', 2000), Stage = StatementStage.PrincipalSign, DraftedByName = "王芳", ApprovedByName = "王强", PromisedDate = new DateOnly(2026, 11, 30) }],
+            RelatedCases = Enumerable.Range(1, 30).Select(i => $"2026-{i:D4}").ToList(),
         };
         var timeline = Enumerable.Range(0, 40)
             .Select(i => new CaseEvent { CaseNumber = @case.Number, At = at.AddMinutes(i), Kind = CaseEventKind.ProgressNote, ActorName = "王芳", Comment = new string('进', 2000) })

@@ -16,6 +16,10 @@ public sealed class CaseTextTests
         Assert.Equal(expected, CaseNumber.Find(text.Normalize(System.Text.NormalizationForm.FormKC)));
 
     [Fact]
+    public void Finds_every_case_number_in_text() =>
+        Assert.Equal(["2026-0042", "2025-0007"], CaseNumber.FindAll("关联 2026-42 与２０２５－７".Normalize(System.Text.NormalizationForm.FormKC)));
+
+    [Fact]
     public void Reads_links_title_and_platform_from_a_pasted_message()
     {
         const string text = "网传视频：https://www.douyin.com/video/73 请关注 https://weibo.com/1/abc。";

@@ -59,6 +59,27 @@ public sealed class ConfigurationProblemsTests
     }
 
     [Fact]
+    public void Checks_the_names_of_people()
+    {
+        Assert.Empty(Problems(("Organization:People:0:Id", "wang@school.example"), ("Organization:People:0:Name", "王强")));
+
+        var problems = Problems(
+            ("Organization:People:0:Id", "wang@school.example"), ("Organization:People:0:Name", "王强"),
+            ("Organization:People:1:Id", "WANG@school.example"), ("Organization:People:1:Name", "王强二"),
+            ("Organization:People:2:Id", "wang"), ("Organization:People:2:Name", "王"),
+            ("Organization:People:3:Id", "3f2504e0-4f89-11d3-9a0c-0305e82c3301"), ("Organization:People:3:Name", " "),
+            ("Organization:People:4:Name", "无名"));
+
+        Assert.Equal(
+        [
+            "Organization:People:1 repeats 'WANG@school.example'; give each person one name.",
+            "Organization:People:2:Id 'wang' is neither an Entra object id (GUID) nor an email/UPN.",
+            "Organization:People:3 ('3f2504e0-4f89-11d3-9a0c-0305e82c3301') has no Name.",
+            "Organization:People:4 has no Id (the person's Entra object id or email/UPN, as the roster writes them).",
+        ], problems);
+    }
+
+    [Fact]
     public void Refuses_a_unit_without_a_supervising_leader_and_a_duplicate_unit_id()
     {
         var problems = Problems([.. ValidUnit,

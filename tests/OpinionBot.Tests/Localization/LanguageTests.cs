@@ -17,6 +17,20 @@ public sealed partial class LanguageTests
     public void Detects_the_answer_language_from_text_then_locale_then_default(string text, string? locale, Language expected) =>
         Assert.Equal(expected, LanguageDetector.Detect(text, locale, Language.ZhCn));
 
+    [Theory]
+    [InlineData("上报", null, null, Language.ZhCn)]
+    [InlineData("report", "report", Language.EnUs, Language.EnUs)]
+    [InlineData("update 2026-0042 已删帖", "update", Language.EnUs, Language.EnUs)]
+    [InlineData("查看 2026-0042", "查看", Language.ZhCn, Language.ZhCn)]
+    [InlineData("?", "?", Language.EnUs, null)]
+    [InlineData("dance", null, null, Language.EnUs)]
+    [InlineData("https://weibo.com/1/abc 网传视频", null, null, Language.ZhCn)]
+    [InlineData("https://weibo.com/1/abc", null, null, null)]
+    [InlineData("2026-0042", null, null, null)]
+    [InlineData("", null, null, null)]
+    public void Learns_the_typed_language_from_the_text_never_from_the_locale(string text, string? word, Language? commandLanguage, Language? expected) =>
+        Assert.Equal(expected, TypedLanguage.Of(text, word, commandLanguage));
+
     [Fact]
     public void Every_text_exists_in_both_languages_with_the_same_placeholders()
     {

@@ -30,6 +30,7 @@ public sealed class OverdueScan(
     ReminderSlipCard slipCard,
     OrganizationClock clock,
     BotTexts texts,
+    Duty.DutyAudience dutyAudience,
     IOptions<WorkflowOptions> workflow,
     ILogger<OverdueScan> logger)
 {
@@ -81,6 +82,8 @@ public sealed class OverdueScan(
         if (newest > 0)
         {
             messages.AddRange(SlipMessages(c, step, unit, newest));
+            // Duty roster: off hours, whoever is on duty gets the slip as well.
+            messages.AddRange(dutyAudience.Copies(language => SlipActivity(c, step, newest, language), SlipAudience.For(step, c, unit, newest)));
             cases.Append(new CaseEvent
             {
                 CaseNumber = c.Number, At = now, Kind = CaseEventKind.ReminderSlip, ActorKey = "bot", ActorName = "OpinionBot",
@@ -101,6 +104,8 @@ public sealed class OverdueScan(
                 Comment = texts.Get(clock.DefaultLanguage, $"clock.{step.Clock}"), DedupKey = $"escalation:{step.Id}",
             });
             messages.AddRange(EscalationMessages(c, step, unit));
+            // Duty roster: off hours, whoever is on duty gets the escalation notice as well.
+            messages.AddRange(dutyAudience.Copies(language => EscalationActivity(c, step, unit, language), [recipients.Roles.LeadingGroupHead ?? ""]));
         }
 
         if (changed)
@@ -117,17 +122,19 @@ public sealed class OverdueScan(
         {
             if (recipients.PersonalChat(person) is not { } chat) continue;
             reached++;
-            var language = recipients.LanguageOf(person, clock.DefaultLanguage);
-            yield return (chat, Card(slipCard.Build(c, step, slip, language), texts.Get(language, "slip.title", slip, c.Number), language));
+            yield return (chat, SlipActivity(c, step, slip, recipients.LanguageOf(person, clock.DefaultLanguage)));
         }
 
         if (reached == 0)
         {
             logger.LogWarning("Reminder slip {Slip} of case {CaseNumber} reaches nobody ({People}); the office gets it", slip, c.Number, string.Join(", ", people));
             foreach (var (office, language) in recipients.Office(clock.DefaultLanguage))
-                yield return (office, Card(slipCard.Build(c, step, slip, language), texts.Get(language, "slip.title", slip, c.Number), language));
+                yield return (office, SlipActivity(c, step, slip, language));
         }
     }
+
+    private Activity SlipActivity(Case c, OwedStep step, int slip, Language language) =>
+        Card(slipCard.Build(c, step, slip, language), texts.Get(language, "slip.title", slip, c.Number), language);
 
     private IEnumerable<(ConversationRecord, Activity)> EscalationMessages(Case c, OwedStep step, Unit? unit)
     {
@@ -135,11 +142,14 @@ public sealed class OverdueScan(
         if (recipients.Roles.LeadingGroupHead is { } head && recipients.PersonalChat(head) is { } chat)
             targets.Add((chat, recipients.LanguageOf(head, clock.DefaultLanguage)));
         foreach (var (to, language) in targets)
-        {
-            var text = texts.Get(language, "escalation.notice", c.Number, c.Title, unit?.Name ?? c.UnitId,
-                texts.Get(language, $"clock.{step.Clock}"), slipCard.Duration(clock.UtcNow - step.DueAt, language), workflow.Value.Reminders.EscalateAfter);
-            yield return (to, new Activity { Type = ActivityTypes.Message, Text = text, Locale = language.Tag() });
-        }
+            yield return (to, EscalationActivity(c, step, unit, language));
+    }
+
+    private Activity EscalationActivity(Case c, OwedStep step, Unit? unit, Language language)
+    {
+        var text = texts.Get(language, "escalation.notice", c.Number, c.Title, unit?.Name ?? c.UnitId,
+            texts.Get(language, $"clock.{step.Clock}"), slipCard.Duration(clock.UtcNow - step.DueAt, language), workflow.Value.Reminders.EscalateAfter);
+        return new Activity { Type = ActivityTypes.Message, Text = text, Locale = language.Tag() };
     }
 
     private static Activity Card(Cards.AdaptiveCard card, string summary, Language language)
