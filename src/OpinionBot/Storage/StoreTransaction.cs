@@ -1,31 +1,223 @@
+using System.Runtime.ExceptionServices;
 using LiteDB;
 
 namespace OpinionBot.Storage;
 
 /// <summary>
-/// Runs a group of writes as one LiteDB transaction, one group at a time. LiteDB binds a transaction to its thread,
-/// so the work is synchronous and holds a lock: checks-then-writes (numbering, "already recorded") cannot interleave.
+/// Runs groups of reads and writes as LiteDB transactions, one group at a time, with <b>group commit</b>: the work of
+/// callers who arrive while a commit is under way is run, in arrival order, by one writer thread inside ONE
+/// <c>BeginTrans</c>/<c>Commit</c>, so a burst of N reports costs one commit (and the log pages the batch touched),
+/// not N. Each caller returns when the commit that holds its work has returned. Checks-then-writes (numbering,
+/// "already recorded") still cannot interleave: the items of a batch run one after another and each sees the writes
+/// of those before it.
+/// <para>
+/// If a work item throws, the whole batch is rolled back and its items are run again one by one, each in its own
+/// transaction, so only the failing caller sees its exception. Work must therefore be repeatable: reads and writes on
+/// the database, and in-memory changes to objects it loads or fully re-assigns (no sends, no counters outside it).
+/// </para>
+/// <para>
+/// LiteDB binds a transaction to the thread that began it, so all work runs on the writer thread; a <see cref="Run{T}"/>
+/// inside a work item (a store method that opens its own transaction, called from another one's work) runs inline and
+/// joins the enclosing transaction. Work must not wait for another thread that itself calls <see cref="Run{T}"/>.
+/// </para>
 /// </summary>
-public sealed class StoreTransaction(ILiteDatabase database)
+public sealed class StoreTransaction(ILiteDatabase database) : IDisposable
 {
-    private readonly Lock _gate = new();
+    /// <summary>At most this many work items per commit, so one transaction stays small.</summary>
+    public const int MaxBatch = 256;
 
+    [ThreadStatic]
+    private static StoreTransaction? t_running;
+
+    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _signal = new(0);
+    private readonly Queue<WorkItem> _queue = new();
+    private Thread? _writer;
+    private bool _disposed;
+    private long _commits;
+
+    /// <summary>Commits made so far (batches, plus the one-by-one re-runs after a failed batch).</summary>
+    public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>Work items waiting for the next batch (for tests).</summary>
+    internal int Queued
+    {
+        get
+        {
+            lock (_gate) return _queue.Count;
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a transaction and waits (blocking the calling thread) until it is committed.</summary>
     public T Run<T>(Func<T> work)
     {
+        if (t_running == this)
+            return work();
+        return Enqueue(work).GetAwaiter().GetResult();
+    }
+
+    /// <summary>The same without blocking a thread while the batch runs: the result comes when the commit has returned.</summary>
+    public Task<T> RunAsync<T>(Func<T> work)
+    {
+        if (t_running != this)
+            return Enqueue(work);
+        try
+        {
+            return Task.FromResult(work());
+        }
+        catch (Exception failure)
+        {
+            return Task.FromException<T>(failure);
+        }
+    }
+
+    private Task<T> Enqueue<T>(Func<T> work)
+    {
+        var item = new WorkItem<T>(work);
         lock (_gate)
         {
-            database.BeginTrans();
-            try
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _queue.Enqueue(item);
+            if (_writer is null)
             {
-                var result = work();
-                database.Commit();
-                return result;
-            }
-            catch
-            {
-                database.Rollback();
-                throw;
+                _writer = new Thread(WriteLoop) { IsBackground = true, Name = "LiteDB group commit" };
+                _writer.Start();
             }
         }
+
+        Wake();
+        return item.Completion;
+    }
+
+    /// <summary>Wakes the writer if it waits; an extra wake-up only makes it look at an empty queue once more.</summary>
+    private void Wake()
+    {
+        if (_signal.CurrentCount == 0)
+            _signal.Release();
+    }
+
+    private void WriteLoop()
+    {
+        t_running = this;
+        var batch = new List<WorkItem>(MaxBatch);
+        while (true)
+        {
+            lock (_gate)
+            {
+                while (batch.Count < MaxBatch && _queue.TryDequeue(out var item))
+                    batch.Add(item);
+                if (batch.Count == 0 && _disposed)
+                    return;
+            }
+
+            if (batch.Count == 0)
+            {
+                _signal.Wait();
+                continue;
+            }
+
+            RunBatch(batch);
+            batch.Clear();
+        }
+    }
+
+    private void RunBatch(List<WorkItem> batch)
+    {
+        database.BeginTrans();
+        try
+        {
+            foreach (var item in batch)
+                item.Execute();
+        }
+        catch (Exception failure)
+        {
+            database.Rollback();
+            if (batch.Count == 1)
+            {
+                batch[0].Fail(ExceptionDispatchInfo.Capture(failure));
+                return;
+            }
+
+            foreach (var item in batch)
+                RunAlone(item);
+            return;
+        }
+
+        try
+        {
+            database.Commit();
+            Interlocked.Increment(ref _commits);
+        }
+        catch (Exception failure)
+        {
+            database.Rollback();
+            var captured = ExceptionDispatchInfo.Capture(failure);
+            foreach (var item in batch)
+                item.Fail(captured);
+            return;
+        }
+
+        foreach (var item in batch)
+            item.Complete();
+    }
+
+    private void RunAlone(WorkItem item)
+    {
+        database.BeginTrans();
+        try
+        {
+            item.Execute();
+            database.Commit();
+            Interlocked.Increment(ref _commits);
+        }
+        catch (Exception failure)
+        {
+            database.Rollback();
+            item.Fail(ExceptionDispatchInfo.Capture(failure));
+            return;
+        }
+
+        item.Complete();
+    }
+
+    /// <summary>Lets queued work finish, then stops the writer thread.</summary>
+    public void Dispose()
+    {
+        Thread? writer;
+        lock (_gate)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            writer = _writer;
+        }
+
+        if (writer is null) return;
+        Wake();
+        if (writer != Thread.CurrentThread)
+            writer.Join();
+    }
+
+    private abstract class WorkItem
+    {
+        /// <summary>Runs the work inside the open transaction; throws what it throws.</summary>
+        public abstract void Execute();
+
+        public abstract void Complete();
+
+        public abstract void Fail(ExceptionDispatchInfo failure);
+    }
+
+    private sealed class WorkItem<T>(Func<T> work) : WorkItem
+    {
+        private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T _result = default!;
+
+        public Task<T> Completion => _completion.Task;
+
+        public override void Execute() => _result = work();
+
+        public override void Complete() => _completion.TrySetResult(_result);
+
+        public override void Fail(ExceptionDispatchInfo failure) => _completion.TrySetException(failure.SourceException);
     }
 }
