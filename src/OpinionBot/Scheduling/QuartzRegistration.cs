@@ -34,6 +34,8 @@ public static class QuartzRegistration
             Schedule<ZeroReportDeadlineJob>(q, "zero-report-deadline", schedule.ZeroReportDeadline, zone);
             Schedule<DailyBriefingJob>(q, DailyBriefingJob.Key, schedule.DailyBriefing, zone);
             Schedule<WeeklySummaryJob>(q, WeeklySummaryJob.Key, schedule.WeeklySummary, zone);
+            if (!string.IsNullOrWhiteSpace(storage.Backup.Cron))
+                Schedule<LiteDbBackupJob>(q, "litedb-backup", storage.Backup.Cron, zone);
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;

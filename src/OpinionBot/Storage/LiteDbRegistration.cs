@@ -10,6 +10,7 @@ public static class LiteDbRegistration
     {
         services.AddSingleton<ILiteDatabase>(sp => Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value.LiteDb.Path));
         services.AddHostedService<StorageStartup>();
+        services.AddSingleton<LiteDbBackup>();
         services.AddHealthChecks().AddCheck<LiteDbHealthCheck>("litedb");
         return services;
     }
