@@ -144,6 +144,20 @@ public sealed class StoreTransactionTests : IDisposable
     }
 
     [Fact]
+    public void With_the_log_file_each_commit_is_flushed_to_disk()
+    {
+        var log = LiteDbRegistration.LogFileOf(_db.FilePath);
+        Assert.Equal(Path.Combine(Path.GetDirectoryName(_db.FilePath)!, "unit-log.db"), log);
+        using var durable = new StoreTransaction(_db.Database, log);
+
+        Parallel.For(0, 50, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ => durable.Run(Increment));
+
+        Assert.Equal(50, Value);
+        Assert.True(File.Exists(log), "LiteDB keeps its write-ahead log beside the file");
+        Assert.Equal(log, durable.LogFile);
+    }
+
+    [Fact]
     public void After_dispose_new_work_is_refused()
     {
         _transaction.Run(Increment);
