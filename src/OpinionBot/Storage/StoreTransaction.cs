@@ -125,7 +125,18 @@ public sealed class StoreTransaction(ILiteDatabase database, string? logFile = n
                 continue;
             }
 
-            RunBatch(batch);
+            try
+            {
+                RunBatch(batch);
+            }
+            catch (Exception failure)
+            {
+                // The database itself failed (closed, rollback impossible): nobody may be left waiting.
+                var captured = ExceptionDispatchInfo.Capture(failure);
+                foreach (var item in batch)
+                    item.Fail(captured);
+            }
+
             batch.Clear();
         }
     }

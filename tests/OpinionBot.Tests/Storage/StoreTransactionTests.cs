@@ -158,6 +158,20 @@ public sealed class StoreTransactionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_closed_database_fails_the_callers_instead_of_leaving_them_waiting()
+    {
+        using var other = new TestDatabase();
+        using var transaction = new StoreTransaction(other.Database);
+        other.Database.Dispose();
+
+        var call = OnOwnThread(() => transaction.Run(() => other.Database.GetCollection("x").Count()));
+
+        var error = await Record.ExceptionAsync(() => call.WaitAsync(Bound));
+        Assert.NotNull(error);
+        Assert.IsNotType<TimeoutException>(error);
+    }
+
+    [Fact]
     public void After_dispose_new_work_is_refused()
     {
         _transaction.Run(Increment);
