@@ -5,10 +5,14 @@ using System.Net.Sockets;
 
 namespace OpinionBot.LoadTest;
 
-/// <summary>The real bot as its own process (<c>dotnet OpinionBot.dll</c>) on a free loopback port and a fresh LiteDB file.</summary>
+/// <summary>
+/// The real bot as its own process (<c>dotnet OpinionBot.dll</c>) on a free loopback port and a fresh LiteDB file; or
+/// (<see cref="Attach"/>) a bot somebody else started, which is then neither stopped nor cleaned up.
+/// </summary>
 public sealed class BotProcess : IDisposable
 {
-    private readonly Process _process;
+    private readonly Process? _process;
+    private readonly bool _owned;
     private readonly ConcurrentQueue<string> _output = new();
     private int _stopped;
 
@@ -16,12 +20,19 @@ public sealed class BotProcess : IDisposable
 
     public string DataFolder { get; }
 
-    private BotProcess(Process process, Uri baseAddress, string dataFolder)
+    public int? ProcessId => _process?.Id;
+
+    private BotProcess(Process? process, Uri baseAddress, string dataFolder, bool owned)
     {
         _process = process;
         BaseAddress = baseAddress;
         DataFolder = dataFolder;
+        _owned = owned;
     }
+
+    /// <summary>A bot already listening at <paramref name="baseAddress"/>; with its process id its CPU time can be read.</summary>
+    public static BotProcess Attach(Uri baseAddress, int? processId) =>
+        new(processId is { } pid ? Process.GetProcessById(pid) : null, baseAddress, "", owned: false);
 
     public static BotProcess Start(string botDll, IReadOnlyDictionary<string, string?> settings)
     {
@@ -47,7 +58,7 @@ public sealed class BotProcess : IDisposable
             start.ArgumentList.Add($"--{key}={value}");
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet " + botDll);
-        var bot = new BotProcess(process, baseAddress, dataFolder);
+        var bot = new BotProcess(process, baseAddress, dataFolder, owned: true);
         process.OutputDataReceived += (_, e) => bot.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => bot.Keep(e.Data);
         process.BeginOutputReadLine();
@@ -62,7 +73,7 @@ public sealed class BotProcess : IDisposable
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (_process.HasExited)
+            if (_process is { HasExited: true })
                 throw new InvalidOperationException($"The bot exited with code {_process.ExitCode} before it was healthy.\n{RecentOutput()}");
 
             try
@@ -84,13 +95,14 @@ public sealed class BotProcess : IDisposable
 
     public string RecentOutput() => _output.IsEmpty ? "(the bot wrote nothing)" : "Bot output (last lines):\n  " + string.Join("\n  ", _output);
 
-    public bool HasExited => _process.HasExited;
+    public bool HasExited => _process is { HasExited: true };
 
-    /// <summary>CPU time the bot process has used so far (user + system, all threads).</summary>
-    public TimeSpan CpuTime
+    /// <summary>CPU time the bot process has used so far (user + system, all threads); null when its process is unknown.</summary>
+    public TimeSpan? CpuTime
     {
         get
         {
+            if (_process is null) return null;
             _process.Refresh();
             return _process.TotalProcessorTime;
         }
@@ -107,6 +119,12 @@ public sealed class BotProcess : IDisposable
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 1) return;
+        if (_process is null || !_owned)
+        {
+            _process?.Dispose();
+            return;
+        }
+
         try
         {
             if (!_process.HasExited)

@@ -2,8 +2,8 @@ using OpinionBot.Testing;
 
 namespace OpinionBot.LoadTest;
 
-/// <summary>Command-line options: <c>--reports N --concurrency C --warmup W --bot path/to/OpinionBot.dll</c>.</summary>
-public sealed record Options(int Reports, int Concurrency, int Warmup, string BotPath)
+/// <summary>Command-line options: <c>--reports N --concurrency C --warmup W --bot path/to/OpinionBot.dll</c>, or <c>--url</c> of a running bot.</summary>
+public sealed record Options(int Reports, int Concurrency, int Warmup, string BotPath, Uri? Url = null, int? BotPid = null)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project tests/OpinionBot.LoadTest -- [options]
@@ -12,6 +12,9 @@ public sealed record Options(int Reports, int Concurrency, int Warmup, string Bo
           --concurrency C   concurrent workers over one HttpClient (default 8)
           --warmup W        warm-up submissions before measuring, not measured (default 50)
           --bot PATH        the bot's OpinionBot.dll (default: src/OpinionBot/bin/Release/net10.0/OpinionBot.dll)
+          --url URL         load a bot that is already running (see the serve mode) instead of starting one;
+                            its case numbers must then form one gapless block, wherever it starts
+          --bot-pid PID     with --url: the running bot's process id, to report its CPU time
           --help            this text
 
         Build the bot first: dotnet build src/OpinionBot -c Release
@@ -21,7 +24,9 @@ public sealed record Options(int Reports, int Concurrency, int Warmup, string Bo
     public static Options? Parse(string[] args, out string? message)
     {
         int reports = 2000, concurrency = 8, warmup = 50;
+        int? botPid = null;
         string? bot = null;
+        Uri? url = null;
         message = null;
 
         for (var i = 0; i < args.Length; i++)
@@ -41,7 +46,7 @@ public sealed record Options(int Reports, int Concurrency, int Warmup, string Bo
                 return null;
             }
 
-            if (name is not ("--reports" or "--concurrency" or "--warmup" or "--bot"))
+            if (name is not ("--reports" or "--concurrency" or "--warmup" or "--bot" or "--url" or "--bot-pid"))
             {
                 message = $"Unknown option '{arg}'.\n\n{Usage}";
                 return null;
@@ -64,6 +69,17 @@ public sealed record Options(int Reports, int Concurrency, int Warmup, string Bo
                 continue;
             }
 
+            if (name == "--url")
+            {
+                if (!Uri.TryCreate(value.EndsWith('/') ? value : value + "/", UriKind.Absolute, out url) || url.Scheme is not ("http" or "https"))
+                {
+                    message = $"Option --url needs an http(s) address such as http://127.0.0.1:5000, not '{value}'.";
+                    return null;
+                }
+
+                continue;
+            }
+
             var min = name == "--warmup" ? 0 : 1;
             if (!int.TryParse(value, out var number) || number < min)
             {
@@ -73,6 +89,7 @@ public sealed record Options(int Reports, int Concurrency, int Warmup, string Bo
 
             switch (name)
             {
+                case "--bot-pid": botPid = number; break;
                 case "--reports": reports = number; break;
                 case "--concurrency": concurrency = number; break;
                 default: warmup = number; break;
@@ -84,6 +101,9 @@ public sealed record Options(int Reports, int Concurrency, int Warmup, string Bo
             message = $"--reports + --warmup must be at most 9999 (case numbers have four digits), not {reports + warmup}.";
             return null;
         }
+
+        if (url is not null)
+            return new Options(reports, concurrency, warmup, bot ?? "", url, botPid);
 
         string botPath;
         if (bot is not null)

@@ -34,6 +34,9 @@ if (args is ["outbox", .. var outboxArgs])
 if (args is ["briefing", .. var briefingArgs])
     return BriefingBenchmark.Run(briefingArgs);
 
+if (args is ["serve", .. var serveArgs])
+    return await ServeMode.RunAsync(serveArgs);
+
 var options = Options.Parse(args, out var message);
 if (options is null)
 {
@@ -62,7 +65,7 @@ AppDomain.CurrentDomain.ProcessExit += (_, _) => bot?.Dispose(); // SIGTERM and 
 try
 {
     await using var connector = await FakeBotConnector.StartAsync();
-    bot = BotProcess.Start(options.BotPath, TestRoster.Settings());
+    bot = options.Url is { } url ? BotProcess.Attach(url, options.BotPid) : BotProcess.Start(options.BotPath, TestRoster.Settings());
 
     using var client = new HttpClient(new SocketsHttpHandler
     {
@@ -78,7 +81,7 @@ try
     };
 
     Console.WriteLine("OpinionBot load benchmark");
-    Console.WriteLine($"  bot          {options.BotPath}");
+    Console.WriteLine($"  bot          {(options.Url is null ? options.BotPath : $"already running (pid {options.BotPid?.ToString(CultureInfo.InvariantCulture) ?? "unknown"})")}");
     Console.WriteLine($"  listening    {bot.BaseAddress} (connector {connector.ServiceUrl})");
     Console.WriteLine($"  machine      {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}");
 
@@ -100,7 +103,7 @@ try
     var elapsed = Stopwatch.StartNew();
     var measured = await Load.RunAsync(client, bodies, options.Concurrency, cancel.Token);
     elapsed.Stop();
-    var botCpu = bot.CpuTime - botCpuBefore;
+    var botCpu = bot.CpuTime - botCpuBefore ?? TimeSpan.Zero;
     var ownCpu = Process.GetCurrentProcess().TotalProcessorTime - ownCpuBefore;
 
     var latencies = measured.Select(r => r.Milliseconds).Order().ToArray();
@@ -113,14 +116,16 @@ try
     Console.WriteLine($"  throughput   {options.Reports / elapsed.Elapsed.TotalSeconds:0.0} reports/s");
     Console.WriteLine($"  latency ms   p50 {Load.Percentile(latencies, 50):0.00}  p90 {Load.Percentile(latencies, 90):0.00}  "
         + $"p99 {Load.Percentile(latencies, 99):0.00}  max {latencies[^1]:0.00}");
-    Console.WriteLine($"  cpu          bot {botCpu.TotalSeconds:0.00} s ({botCpu.TotalMilliseconds / options.Reports:0.00} ms/report, "
+    Console.WriteLine(botCpuBefore is null
+        ? $"  cpu          bot unknown (give --bot-pid); benchmark + connector {ownCpu.TotalSeconds:0.00} s"
+        : $"  cpu          bot {botCpu.TotalSeconds:0.00} s ({botCpu.TotalMilliseconds / options.Reports:0.00} ms/report, "
         + $"{botCpu / elapsed.Elapsed / Environment.ProcessorCount:P0} of the machine); benchmark + connector {ownCpu.TotalSeconds:0.00} s");
     Console.WriteLine($"  errors       {errors.Count}");
     foreach (var group in errors.Concat(warmup.Where(r => r.Error is not null)).GroupBy(r => r.Error).Take(5))
         Console.WriteLine($"    {group.Count()} × {group.Key}");
     Console.WriteLine($"  connector    {connector.Calls.Count} calls received");
 
-    var numbering = Load.CheckNumbering(warmup.Concat(measured).ToList(), options.Warmup + options.Reports);
+    var numbering = Load.CheckNumbering(warmup.Concat(measured).ToList(), options.Warmup + options.Reports, fromOne: options.Url is null);
     Console.WriteLine($"  numbering    {numbering.Message}");
 
     if (bot.HasExited)
@@ -240,21 +245,24 @@ namespace OpinionBot.LoadTest
 
         /// <summary>
         /// Every submission made a new case, numbered YEAR-0001..YEAR-<paramref name="expected"/> with no gaps or
-        /// duplicates. The year is the bot's (its clock, in the organisation's time zone), taken from the first answer.
+        /// duplicates (or, unless <paramref name="fromOne"/>, one such block starting at the lowest number returned:
+        /// a bot that already held cases). The year is the bot's (its clock, in the organisation's time zone), taken
+        /// from the first answer.
         /// </summary>
-        public static NumberingCheck CheckNumbering(IReadOnlyList<Outcome> outcomes, int expected)
+        public static NumberingCheck CheckNumbering(IReadOnlyList<Outcome> outcomes, int expected, bool fromOne = true)
         {
             var numbers = outcomes.Select(o => o.CaseNumber).OfType<string>().ToList();
             if (numbers.Count == 0)
                 return new(false, "FAIL: no case numbers returned");
 
             var year = numbers[0][..4];
-            var want = Enumerable.Range(1, expected).Select(i => $"{year}-{i:D4}").ToList();
+            var first = fromOne ? 1 : numbers.Where(n => n.StartsWith(year, StringComparison.Ordinal)).Min(n => int.Parse(n[5..], CultureInfo.InvariantCulture));
+            var want = Enumerable.Range(first, expected).Select(i => $"{year}-{i:D4}").ToList();
             var duplicates = numbers.GroupBy(n => n).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
             var missing = want.Except(numbers).ToList();
             var unexpected = numbers.Distinct().Except(want).ToList();
             if (duplicates.Count == 0 && missing.Count == 0 && unexpected.Count == 0 && numbers.Count == expected)
-                return new(true, $"OK: {year}-0001..{year}-{expected:D4}, {expected} distinct case numbers, no gaps or duplicates");
+                return new(true, $"OK: {want[0]}..{want[^1]}, {expected} distinct case numbers, no gaps or duplicates");
 
             static string List(List<string> items) => items.Count == 0 ? "none" : string.Join(", ", items.Take(5)) + (items.Count > 5 ? $" (+{items.Count - 5})" : "");
             return new(false, $"FAIL: {numbers.Count} numbers for {expected} submissions; duplicates {List(duplicates)}; "

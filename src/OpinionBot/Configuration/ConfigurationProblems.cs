@@ -3,6 +3,7 @@ using OpinionBot.Deadlines;
 using OpinionBot.Localization;
 using OpinionBot.Roster;
 using OpinionBot.Scheduling;
+using OpinionBot.Storage;
 using Quartz;
 
 namespace OpinionBot.Configuration;
@@ -20,8 +21,7 @@ public static class ConfigurationProblems
         CheckSchedule(configuration.GetSection(ScheduleOptions.Section).Get<ScheduleOptions>() ?? new(), problems);
         CheckCalendar(configuration.GetSection(CalendarOptions.Section).Get<CalendarOptions>() ?? new(), problems);
         problems.AddRange(Cases.Levels.LevelSuggestionProblems.Find(configuration.GetSection(Cases.Levels.LevelSuggestionOptions.Section)));
-        if (configuration["Storage:LiteDb:Path"] is { } path && string.IsNullOrWhiteSpace(path))
-            problems.Add("Storage:LiteDb:Path is empty; give the database file's path.");
+        problems.AddRange(StorageProblems.Find(configuration));
         return problems;
     }
 

@@ -21,7 +21,6 @@ public static class OptionsRegistration
         services.AddSingleton<OrganizationClock>();
         services.AddSingleton(sp => new WorkingCalendar(
             sp.GetRequiredService<IOptions<CalendarOptions>>().Value, sp.GetRequiredService<OrganizationClock>().TimeZone));
-        services.AddSingleton<StoreTransaction>();
         return services;
     }
 }

@@ -34,3 +34,14 @@ public sealed class ZeroReportDeadlineJob(DailyReportSchedule schedule) : IJob
         return ValueTask.CompletedTask;
     }
 }
+
+/// <summary>The LiteDB backup on <c>Storage:Backup:Cron</c>.</summary>
+[DisallowConcurrentExecution]
+public sealed class LiteDbBackupJob(OpinionBot.Storage.LiteDbBackup backup) : IJob
+{
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        backup.Run();
+        return ValueTask.CompletedTask;
+    }
+}

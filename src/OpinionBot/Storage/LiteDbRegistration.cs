@@ -9,9 +9,19 @@ public static class LiteDbRegistration
     public static IServiceCollection AddLiteDbStorage(this IServiceCollection services)
     {
         services.AddSingleton<ILiteDatabase>(sp => Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value.LiteDb.Path));
+        services.AddSingleton(sp => new StoreTransaction(
+            sp.GetRequiredService<ILiteDatabase>(), LogFileOf(sp.GetRequiredService<IOptions<StorageOptions>>().Value.LiteDb.Path)));
         services.AddHostedService<StorageStartup>();
+        services.AddSingleton<LiteDbBackup>();
         services.AddHealthChecks().AddCheck<LiteDbHealthCheck>("litedb");
         return services;
+    }
+
+    /// <summary>LiteDB's write-ahead log beside the data file: <c>name-log.ext</c>.</summary>
+    public static string LogFileOf(string path)
+    {
+        var fullPath = Path.GetFullPath(path);
+        return Path.Combine(Path.GetDirectoryName(fullPath)!, Path.GetFileNameWithoutExtension(fullPath) + "-log" + Path.GetExtension(fullPath));
     }
 
     public static ILiteDatabase Open(string path)

@@ -5,10 +5,46 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
+    /// <summary>
+    /// <see cref="StorageProvider.LiteDb"/> (default: one embedded file, nothing to install) or
+    /// <see cref="StorageProvider.PostgreSql"/> (several instances on one database). So far PostgreSQL holds the
+    /// Quartz schedules (clustered); the cases and the rest are still in the LiteDB file.
+    /// </summary>
+    public StorageProvider Provider { get; set; } = StorageProvider.LiteDb;
+
     public LiteDbOptions LiteDb { get; set; } = new();
+
+    public PostgreSqlOptions PostgreSql { get; set; } = new();
+
+    public BackupOptions Backup { get; set; } = new();
+}
+
+public enum StorageProvider
+{
+    LiteDb,
+    PostgreSql,
 }
 
 public sealed class LiteDbOptions
 {
     public string Path { get; set; } = "data/opinionbot.db";
+}
+
+public sealed class PostgreSqlOptions
+{
+    /// <summary>An Npgsql connection string, e.g. <c>Host=db;Database=opinionbot;Username=opinionbot;Password=…</c>.</summary>
+    public string ConnectionString { get; set; } = "";
+}
+
+/// <summary>Scheduled copies of the LiteDB file (<c>Storage:Backup</c>).</summary>
+public sealed class BackupOptions
+{
+    /// <summary>Quartz cron (seconds first) in the organisation's time zone; empty: no backups.</summary>
+    public string Cron { get; set; } = "";
+
+    /// <summary>How many backups to keep; older ones are deleted after each new one.</summary>
+    public int Keep { get; set; } = 7;
+
+    /// <summary>Where the copies go; relative paths are relative to the working directory.</summary>
+    public string Folder { get; set; } = "data/backups";
 }

@@ -9,6 +9,9 @@ public sealed class StorageStartup(ILiteDatabase database, IEnumerable<ICollecti
     {
         foreach (var store in stores)
             store.EnsureIndexes();
+        // A backup holds automatic checkpoints off while it copies; one a crash interrupted must not leave them off.
+        if (database.CheckpointSize == 0)
+            database.CheckpointSize = 1000;
         logger.LogInformation("LiteDB open with {CollectionCount} collections (user version {UserVersion})",
             database.GetCollectionNames().Count(), database.UserVersion);
         return Task.CompletedTask;

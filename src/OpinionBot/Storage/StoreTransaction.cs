@@ -1,51 +1,86 @@
+using System.Runtime.ExceptionServices;
+using System.Runtime.InteropServices;
 using LiteDB;
+using Microsoft.Win32.SafeHandles;
 
 namespace OpinionBot.Storage;
 
 /// <summary>
-/// Runs a group of writes as one LiteDB transaction, one group at a time. LiteDB binds a transaction to its thread,
-/// so the work is synchronous and holds a lock: checks-then-writes (numbering, "already recorded") cannot interleave.
-/// A <see cref="Run{T}"/> inside another joins it; what must wait for the commit (waking the outbox) is registered
-/// with <see cref="AfterCommit"/>.
+/// Runs groups of reads and writes as LiteDB transactions, one group at a time, with <b>group commit</b>: the work of
+/// callers who arrive while a commit is under way is run, in arrival order, by one writer thread inside ONE
+/// <c>BeginTrans</c>/<c>Commit</c>, so a burst of N reports costs one commit (and the log pages the batch touched),
+/// not N. Each caller returns when the commit that holds its work has returned. Checks-then-writes (numbering,
+/// "already recorded") still cannot interleave: the items of a batch run one after another and each sees the writes
+/// of those before it.
+/// <para>
+/// If a work item throws, the whole batch is rolled back and its items are run again one by one, each in its own
+/// transaction, so only the failing caller sees its exception. Work must therefore be repeatable: reads and writes on
+/// the database, and in-memory changes to objects it loads or fully re-assigns (no sends, no counters outside it).
+/// </para>
+/// <para>
+/// LiteDB binds a transaction to the thread that began it, so all work runs on the writer thread; a <see cref="Run{T}"/>
+/// inside a work item (a store method that opens its own transaction, called from another one's work) runs inline and
+/// joins the enclosing transaction. Work must not wait for another thread that itself calls <see cref="Run{T}"/>.
+/// </para>
 /// </summary>
-public sealed class StoreTransaction(ILiteDatabase database)
+public sealed class StoreTransaction(ILiteDatabase database, string? logFile = null) : IDisposable
 {
+    /// <summary>At most this many work items per commit, so one transaction stays small.</summary>
+    public const int MaxBatch = 256;
+
+    [ThreadStatic]
+    private static StoreTransaction? t_running;
+
+    [ThreadStatic]
+    private static WorkItem? t_item;
+
     private readonly Lock _gate = new();
-    private readonly ThreadLocal<Scope?> _current = new();
+    private readonly SemaphoreSlim _signal = new(0);
+    private readonly Queue<WorkItem> _queue = new();
+    private Thread? _writer;
+    private bool _disposed;
+    private long _commits;
 
-    /// <summary>True on a thread that is inside <see cref="Run{T}"/>.</summary>
-    public bool IsActive => _current.Value is not null;
+    /// <summary>Commits made so far (batches, plus the one-by-one re-runs after a failed batch).</summary>
+    public long Commits => Interlocked.Read(ref _commits);
 
+    /// <summary>
+    /// The database's write-ahead log file, fsynced once after each commit: LiteDB (5.0.21) writes a commit's pages
+    /// to the log before <c>Commit</c> returns but leaves flushing them to the disk to its checkpoints. Null (tests
+    /// on throw-away files): no fsync.
+    /// </summary>
+    public string? LogFile => logFile;
+
+    /// <summary>Work items waiting for the next batch (for tests).</summary>
+    internal int Queued
+    {
+        get
+        {
+            lock (_gate) return _queue.Count;
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a transaction and waits (blocking the calling thread) until it is committed.</summary>
     public T Run<T>(Func<T> work)
     {
-        if (_current.Value is not null)
+        if (t_running == this)
             return work();
+        return Enqueue(work).GetAwaiter().GetResult();
+    }
 
-        var scope = new Scope();
-        T result;
-        lock (_gate)
+    /// <summary>The same without blocking a thread while the batch runs: the result comes when the commit has returned.</summary>
+    public Task<T> RunAsync<T>(Func<T> work)
+    {
+        if (t_running != this)
+            return Enqueue(work);
+        try
         {
-            _current.Value = scope;
-            database.BeginTrans();
-            try
-            {
-                result = work();
-                database.Commit();
-            }
-            catch
-            {
-                database.Rollback();
-                throw;
-            }
-            finally
-            {
-                _current.Value = null;
-            }
+            return Task.FromResult(work());
         }
-
-        foreach (var action in scope.AfterCommit)
-            action();
-        return result;
+        catch (Exception failure)
+        {
+            return Task.FromException<T>(failure);
+        }
     }
 
     public void Run(Action work) => Run(() =>
@@ -54,17 +89,231 @@ public sealed class StoreTransaction(ILiteDatabase database)
         return true;
     });
 
-    /// <summary>Runs <paramref name="action"/> once the current transaction is committed (at once when there is none); never after a rollback.</summary>
+    /// <summary>
+    /// Runs <paramref name="action"/> once the work that registers it is committed — never after a rollback; at once
+    /// when called outside any work. For what must not happen before the commit, such as waking the outbox.
+    /// </summary>
     public void AfterCommit(Action action)
     {
-        if (_current.Value is { } scope)
-            scope.AfterCommit.Add(action);
+        if (t_running == this && t_item is { } item)
+            item.AfterCommit.Add(action);
         else
             action();
     }
 
-    private sealed class Scope
+    private Task<T> Enqueue<T>(Func<T> work)
     {
+        var item = new WorkItem<T>(work);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _queue.Enqueue(item);
+            if (_writer is null)
+            {
+                _writer = new Thread(WriteLoop) { IsBackground = true, Name = "LiteDB group commit" };
+                _writer.Start();
+            }
+        }
+
+        Wake();
+        return item.Completion;
+    }
+
+    /// <summary>Wakes the writer if it waits; an extra wake-up only makes it look at an empty queue once more.</summary>
+    private void Wake()
+    {
+        if (_signal.CurrentCount == 0)
+            _signal.Release();
+    }
+
+    private void WriteLoop()
+    {
+        t_running = this;
+        var batch = new List<WorkItem>(MaxBatch);
+        while (true)
+        {
+            lock (_gate)
+            {
+                while (batch.Count < MaxBatch && _queue.TryDequeue(out var item))
+                    batch.Add(item);
+                if (batch.Count == 0 && _disposed)
+                    return;
+            }
+
+            if (batch.Count == 0)
+            {
+                _signal.Wait();
+                continue;
+            }
+
+            try
+            {
+                RunBatch(batch);
+            }
+            catch (Exception failure)
+            {
+                // The database itself failed (closed, rollback impossible): nobody may be left waiting.
+                var captured = ExceptionDispatchInfo.Capture(failure);
+                foreach (var item in batch)
+                    item.Fail(captured);
+            }
+
+            batch.Clear();
+        }
+    }
+
+    private void RunBatch(List<WorkItem> batch)
+    {
+        database.BeginTrans();
+        try
+        {
+            foreach (var item in batch)
+                item.Execute();
+        }
+        catch (Exception failure)
+        {
+            database.Rollback();
+            if (batch.Count == 1)
+            {
+                batch[0].Fail(ExceptionDispatchInfo.Capture(failure));
+                return;
+            }
+
+            foreach (var item in batch)
+                RunAlone(item);
+            return;
+        }
+
+        try
+        {
+            database.Commit();
+            Interlocked.Increment(ref _commits);
+            FlushLog();
+        }
+        catch (Exception failure)
+        {
+            database.Rollback();
+            var captured = ExceptionDispatchInfo.Capture(failure);
+            foreach (var item in batch)
+                item.Fail(captured);
+            return;
+        }
+
+        foreach (var item in batch)
+            item.Complete();
+    }
+
+    private void RunAlone(WorkItem item)
+    {
+        database.BeginTrans();
+        try
+        {
+            item.Execute();
+            database.Commit();
+            Interlocked.Increment(ref _commits);
+            FlushLog();
+        }
+        catch (Exception failure)
+        {
+            database.Rollback();
+            item.Fail(ExceptionDispatchInfo.Capture(failure));
+            return;
+        }
+
+        item.Complete();
+    }
+
+    /// <summary>
+    /// Makes the committed pages durable: one fsync of the log file for the whole batch (it also covers whatever
+    /// other writers committed to the log meanwhile). The file is opened anew each time, as a checkpoint may have
+    /// truncated or replaced it.
+    /// </summary>
+    private void FlushLog()
+    {
+        if (logFile is null) return;
+        SafeFileHandle handle;
+        try
+        {
+            handle = File.OpenHandle(logFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        }
+        catch (FileNotFoundException)
+        {
+            return; // checkpointed and removed: everything is in the data file, which the checkpoint flushed
+        }
+
+        using (handle)
+        {
+            if (fsync(handle) != 0)
+                throw new IOException($"fsync of {logFile} failed (errno {Marshal.GetLastPInvokeError()}).");
+        }
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int fsync(SafeFileHandle handle);
+
+    /// <summary>Lets queued work finish, then stops the writer thread.</summary>
+    public void Dispose()
+    {
+        Thread? writer;
+        lock (_gate)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            writer = _writer;
+        }
+
+        if (writer is null) return;
+        Wake();
+        if (writer != Thread.CurrentThread)
+            writer.Join();
+    }
+
+    private abstract class WorkItem
+    {
+        /// <summary>What the work asked to run once it is committed (<see cref="StoreTransaction.AfterCommit"/>).</summary>
         public List<Action> AfterCommit { get; } = [];
+
+        /// <summary>Runs the work inside the open transaction; throws what it throws.</summary>
+        public void Execute()
+        {
+            AfterCommit.Clear();
+            t_item = this;
+            try
+            {
+                Run();
+            }
+            finally
+            {
+                t_item = null;
+            }
+        }
+
+        /// <summary>The work is committed: its after-commit actions run, then its caller gets the result.</summary>
+        public void Complete()
+        {
+            foreach (var action in AfterCommit)
+                action();
+            Succeed();
+        }
+
+        protected abstract void Run();
+
+        protected abstract void Succeed();
+
+        public abstract void Fail(ExceptionDispatchInfo failure);
+    }
+
+    private sealed class WorkItem<T>(Func<T> work) : WorkItem
+    {
+        private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T _result = default!;
+
+        public Task<T> Completion => _completion.Task;
+
+        protected override void Run() => _result = work();
+
+        protected override void Succeed() => _completion.TrySetResult(_result);
+
+        public override void Fail(ExceptionDispatchInfo failure) => _completion.TrySetException(failure.SourceException);
     }
 }

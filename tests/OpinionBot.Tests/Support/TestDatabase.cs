@@ -8,9 +8,12 @@ public sealed class TestDatabase : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "opinionbot-tests", Guid.NewGuid().ToString("N"));
 
-    public TestDatabase() => Database = LiteDbRegistration.Open(Path.Combine(_folder, "unit.db"));
+    public TestDatabase() => Database = LiteDbRegistration.Open(FilePath);
 
     public ILiteDatabase Database { get; }
+
+    /// <summary>The database file (its folder is the test's own, deleted afterwards).</summary>
+    public string FilePath => Path.Combine(_folder, "unit.db");
 
     public void Dispose()
     {
