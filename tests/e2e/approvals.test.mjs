@@ -17,7 +17,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { CARD, E2E, MESSAGE_TIMEOUT_MS, artifacts, cardOf, findElements, visibleStrings, PLAYGROUND_ROSTER, asArgs } from "./harness.mjs";
+import { CARD, E2E, MESSAGE_TIMEOUT_MS, artifacts, cardOf, findElements, visibleStrings, PLAYGROUND_ROSTER, asArgs, shanghai } from "./harness.mjs";
 
 const roster = {
   ...PLAYGROUND_ROSTER,
@@ -41,13 +41,6 @@ const channel = () => e2e.config.teams[0].channels.find((c) => c.id === "channel
 const VERBS = ["case.approve", "case.reject", "case.needInfo", "case.changeLevel", "case.reassign"];
 const state = {};
 
-/** The date and time of `at` in Asia/Shanghai, the organisation's zone. */
-function shanghai(at) {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
-  }).formatToParts(at).map((p) => [p.type, p.value]));
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
-}
 
 /** Li Na reports a case through the intake card in her personal chat; returns its number. */
 async function report(title, level) {

@@ -8,7 +8,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { E2E, MESSAGE_TIMEOUT_MS, artifacts, cardOf, findElements, visibleStrings, PLAYGROUND_ROSTER, asArgs } from "./harness.mjs";
+import { E2E, MESSAGE_TIMEOUT_MS, artifacts, cardOf, findElements, visibleStrings, PLAYGROUND_ROSTER, asArgs, shanghai } from "./harness.mjs";
 
 const roster = {
   ...PLAYGROUND_ROSTER,
@@ -21,13 +21,6 @@ const INPUTS = ["title", "links", "platform", "publishedDate", "publishedTime", 
   "category", "flags", "reposts", "comments", "views", "tendency", "summary", "unit"];
 const TITLE = "网传某校食堂食品安全问题 (e2e)";
 
-/** The date, time and year of `at` in Asia/Shanghai, the organisation's zone. */
-function shanghai(at) {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
-  }).formatToParts(at).map((p) => [p.type, p.value]));
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`, year: parts.year };
-}
 
 /** The inputs of a card by id. */
 const inputsOf = (card) => Object.fromEntries(findElements(card, (n) => typeof n.type === "string" && n.type.startsWith("Input.")).map((i) => [i.id, i]));

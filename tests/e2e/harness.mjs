@@ -424,5 +424,13 @@ export const PLAYGROUND_ROSTER = {
   "Organization:People:1:Name": "Zhao Min",
 };
 
+/** The date parts of `at` in Asia/Shanghai, the organisation's zone: year … second, `date` (yyyy-MM-dd), `time` (HH:mm). */
+export function shanghai(at) {
+  const p = Object.fromEntries(new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23",
+  }).formatToParts(at).map((x) => [x.type, x.value]));
+  return { ...p, date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+}
+
 /** Settings as the bot's `--Key=Value` command-line arguments. */
 export const asArgs = (settings) => Object.entries(settings).map(([k, v]) => `--${k}=${v}`);

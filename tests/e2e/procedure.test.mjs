@@ -12,7 +12,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
-import { CARD, E2E, MESSAGE_TIMEOUT_MS, cardOf, findElements, visibleStrings, PLAYGROUND_ROSTER, asArgs } from "./harness.mjs";
+import { CARD, E2E, MESSAGE_TIMEOUT_MS, cardOf, findElements, visibleStrings, PLAYGROUND_ROSTER, asArgs, shanghai } from "./harness.mjs";
 
 const roster = {
   ...PLAYGROUND_ROSTER,
@@ -35,13 +35,6 @@ const group = () => e2e.config.groupChats.find((c) => c.id === "group-chat-press
 const channel = () => e2e.config.teams[0].channels.find((c) => c.id === "channel-briefings").id;
 const state = {};
 
-/** The date and time of `at` in Asia/Shanghai, the organisation's zone. */
-function shanghai(at) {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
-  }).formatToParts(at).map((p) => [p.type, p.value]));
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
-}
 
 /** What the intake card submits for a case posted `postedAgo` ms ago and discovered ten minutes ago. */
 function intakeValues(title, unit, postedAgo) {

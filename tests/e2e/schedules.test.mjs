@@ -18,19 +18,12 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
-import { E2E, cardOf, findElements, visibleStrings, PLAYGROUND_ROSTER, asArgs } from "./harness.mjs";
+import { E2E, cardOf, findElements, visibleStrings, PLAYGROUND_ROSTER, asArgs, shanghai } from "./harness.mjs";
 
 const t0 = Date.now();
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const since = (at) => secs(Date.now() - at);
 
-/** Date parts of `at` in Asia/Shanghai, the organisation's zone. */
-function shanghaiParts(at) {
-  const p = Object.fromEntries(new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23",
-  }).formatToParts(at).map((x) => [x.type, x.value]));
-  return { ...p, date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
-}
 
 /**
  * A Quartz cron firing every `step` seconds from `at` (rounded up to a whole second) to the end of that minute; when
@@ -39,7 +32,7 @@ function shanghaiParts(at) {
 function windowCron(at, step) {
   let start = Math.ceil(at / 1000) * 1000;
   if (new Date(start).getUTCSeconds() > 45) start = (Math.floor(start / 60_000) + 1) * 60_000;
-  const p = shanghaiParts(new Date(start));
+  const p = shanghai(new Date(start));
   return { cron: `${Number(p.second)}/${step} ${Number(p.minute)} ${Number(p.hour)} ${Number(p.day)} ${Number(p.month)} ? ${p.year}`, opensAt: start };
 }
 
@@ -141,8 +134,8 @@ test("level IV case → first-response slips 1, 2, 3 in Li Na's chat, then the e
   await e2e.post(personal(), "上报");
   const intake = await e2e.botCard(personal(), { from: intakeMark, contains: "case.report" });
   const [submit] = findElements(cardOf(intake), (n) => n.type === "Action.Execute" && n.verb === "case.report");
-  const now = shanghaiParts(new Date());
-  const earlier = shanghaiParts(new Date(Date.now() - 10 * 60_000));
+  const now = shanghai(new Date());
+  const earlier = shanghai(new Date(Date.now() - 10 * 60_000));
   const title = "某小区停水多日居民投诉 (schedules e2e)";
   const values = {
     title, links: "https://weibo.com/1234567890/schedules-e2e", platform: "Weibo",
@@ -190,7 +183,7 @@ test("daily briefing: the previous day's briefing reaches the subscribed channel
   const isBriefing = (e) => fromBot(e) && inChannel(e) && hasCard(e) && /(每日简报|Daily briefing) — /.test(JSON.stringify(e.message.attachments));
   const event = await e2e.nextEvent("the daily briefing in the Briefings channel", isBriefing, { timeoutMs: Math.max(0, WINDOW_BRIEFING.opensAt - Date.now()) + 8_000 });
   console.log(`[schedules] daily briefing arrived ${secs(arrivals.get(event) - WINDOW_BRIEFING.opensAt)} after its window opened`);
-  const yesterday = shanghaiParts(new Date(WINDOW_BRIEFING.opensAt - 86_400_000)).date;
+  const yesterday = shanghai(new Date(WINDOW_BRIEFING.opensAt - 86_400_000)).date;
   const strings = visibleStrings(cardOf(event));
   assert.ok(strings.some((s) => s === `Daily briefing — ${yesterday}` || s === `每日简报 — ${yesterday}`), `heading for ${yesterday}: ${JSON.stringify(strings)}`);
   const lastNeeded = WINDOW_BRIEFING.opensAt + 11_000; // at least two more firings of the window

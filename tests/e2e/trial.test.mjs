@@ -5,7 +5,7 @@
 // Logs: artifacts/e2e/trial-*.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { E2E, cardOf, findElements } from "./harness.mjs";
+import { E2E, cardOf, findElements, shanghai } from "./harness.mjs";
 
 const e2e = new E2E("trial", { environment: "Development" });
 before(() => e2e.start());
@@ -15,12 +15,6 @@ const personal = () => e2e.config.personalChat.id;
 const group = () => e2e.config.groupChats.find((c) => c.id === "group-chat-press-office").id;
 const state = {};
 
-function shanghai(at) {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
-  }).formatToParts(at).map((p) => [p.type, p.value]));
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
-}
 
 /** The bot's next message in `conversationId` (text or card) after `from`. */
 const botMessage = (conversationId, from) => e2e.nextEvent(`a bot message in ${conversationId}`, (e) =>
