@@ -108,7 +108,7 @@ public static class ExportBenchmark
         using var database = LiteDbRegistration.Open(databasePath);
         var time = new FixedTime(Now);
         var clock = new OrganizationClock(time, MsOptions.Create(new OrganizationOptions { TimeZone = "Asia/Shanghai" }));
-        var transaction = new StoreTransaction(database);
+        using var transaction = new StoreTransaction(database);
         var roster = new RosterStore(database);
         var aggregator = new BriefingAggregator(database, roster, new WorkingCalendar(new CalendarOptions(), clock.TimeZone), clock, MsOptions.Create(new ScheduleOptions()));
         var workbook = new RegisterWorkbook(new RegisterSource(database), aggregator, clock);
@@ -179,12 +179,12 @@ public static class ExportBenchmark
         return (names, rows);
     }
 
-    /// <summary>N cases over the month's days and the units; five steps each (the report and review clocks done, the rest open or done), a fifth with a published response.</summary>
+    /// <summary>N cases over the month's days and the units; five steps each (the report and review clocks done, the rest open or done), each dispatched to its unit, a fifth with a published first response.</summary>
     public static (int Steps, int Statements) Fill(string path, int total, int unitCount)
     {
         using var database = LiteDbRegistration.Open(path);
-        var transaction = new StoreTransaction(database);
-        var caseStore = new CaseStore(database, transaction, []);
+        using var transaction = new StoreTransaction(database);
+        var caseStore = new CaseStore(database, transaction);
         var roster = new RosterStore(database);
         var unitIds = Enumerable.Range(1, unitCount).Select(u => $"unit-{u:D3}").ToList();
         foreach (var id in unitIds)
@@ -224,7 +224,11 @@ public static class ExportBenchmark
                 Category = CaseCategory.NegativeReport, Flags = [CaseFlag.Sensitive], Reach = new Reach { Reposts = random.Next(0, 5000), Comments = random.Next(0, 900), Views = random.Next(0, 100000) },
                 CommentTendency = CommentTendency.Negative, State = published ? CaseState.Responded : states[random.Next(states.Length)], ReportedOn = day,
                 HandlingResult = random.Next(3) == 0 ? "已核实处理，平台删帖。" : null,
-                Response = published ? new ResponseDraft { Text = "经核查，相关情况已妥善处理。", Stage = ResponseStage.Published, DraftedBy = "officer@example.org" } : null,
+                Statements = published
+                    ? [new Statement { Id = 1, Kind = StatementKind.FirstResponse, Text = "经核查，相关情况已妥善处理。", Stage = StatementStage.Published, DraftedBy = "officer@example.org",
+                        DraftedByName = "王芳", DraftedAt = reportedAt.AddMinutes(30), SignedByName = "赵敏", PublishedByName = "陈杰", PublishedAt = reportedAt.AddMinutes(90) }]
+                    : [],
+                Dispatches = [new Dispatch { UnitId = unit, Role = DispatchRole.Lead, DispatchedAt = reportedAt, DispatchedByName = "王芳", AcknowledgedByName = "王芳", AcknowledgedAt = reportedAt }],
             };
             caseBatch.Add(c);
             foreach (var clock in clocks)

@@ -1,6 +1,6 @@
 using OpinionBot.Bot;
 using OpinionBot.Briefings;
-using OpinionBot.Deadlines;
+using OpinionBot.Procedure;
 using OpinionBot.Records.Archive;
 using OpinionBot.Records.DeadLetters;
 using OpinionBot.Records.Dossier;
@@ -46,7 +46,7 @@ public static class RecordsRegistration
         services.AddSingleton<ArchiveSignal>();
         services.AddSingleton<ArchivePackaging>();
         services.AddSingleton<ArchivePackageBuilder>();
-        services.AddSingleton<ICaseChangeObserver, PackageWhenArchived>();
+        services.AddSingleton<ICaseReaction, PackageWhenArchived>();
         services.AddSingleton<ArchiveWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ArchiveWorker>());
         services.AddSingleton<ICommand, ArchiveCommand>();

@@ -33,7 +33,7 @@ public sealed class ArchivePackageTests : RecordsTestBase
         Assert.Contains(sha256, reply.CardJson, StringComparison.Ordinal);
 
         var files = Verify(zip, number);
-        Assert.Equal(["case.json", "timeline.csv", $"舆情专报_{number}.docx", "statements/01-回应.txt", $"evidence/01-{Convert.ToHexStringLower(SHA256.HashData(image))[..12]}-screenshot.png"], files.Keys);
+        Assert.Equal(["case.json", "timeline.csv", $"舆情专报_{number}.docx", "statements/01-首次回应.txt", $"evidence/01-{Convert.ToHexStringLower(SHA256.HashData(image))[..12]}-screenshot.png"], files.Keys);
         Assert.Equal(image, files.Values.Last());
 
         using var caseJson = JsonDocument.Parse(files["case.json"]);
@@ -43,7 +43,7 @@ public sealed class ArchivePackageTests : RecordsTestBase
         Assert.Equal("我们正在核实。", caseJson.RootElement.GetProperty("statements")[0].GetProperty("text").GetString());
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(image)), caseJson.RootElement.GetProperty("evidence")[0].GetProperty("sha256").GetString());
 
-        var statement = Encoding.UTF8.GetString(files["statements/01-回应.txt"]);
+        var statement = Encoding.UTF8.GetString(files["statements/01-首次回应.txt"]);
         Assert.Contains("我们正在核实。", statement, StringComparison.Ordinal);
 
         using var csv = CsvReader.FromText(Encoding.UTF8.GetString(files["timeline.csv"]).TrimStart('\uFEFF'));
@@ -90,28 +90,26 @@ public sealed class ArchivePackageTests : RecordsTestBase
     }
 
     [Fact]
-    public async Task The_hook_inside_a_transaction_that_rolls_back_queues_nothing()
+    public void The_hook_queues_with_the_transaction_it_is_called_in_and_only_once()
     {
-        var number = await ReportAsync();
-        var transaction = Bot.Services.GetRequiredService<Storage.StoreTransaction>();
-        var packaging = Bot.Services.GetRequiredService<ArchivePackaging>();
+        using var database = new Support.TestDatabase();
+        using var transaction = new OpinionBot.Storage.StoreTransaction(database.Database);
+        var requests = new ArchiveRequests(database.Database, transaction, Support.TestClock.At(DateTimeOffset.UnixEpoch).Clock);
+        requests.EnsureIndexes();
+        var packaging = new ArchivePackaging(requests, new ArchiveSignal());
 
-        Assert.Throws<InvalidOperationException>(() => transaction.Run<int>(() =>
+        Assert.Throws<InvalidOperationException>(() => transaction.Run(() =>
         {
-            packaging.CaseArchived(number);
+            packaging.CaseArchived("2026-0001");
             throw new InvalidOperationException("rolled back");
         }));
-        transaction.Run(() =>
-        {
-            packaging.CaseArchived(number);
-            return 0;
-        });
-        packaging.CaseArchived(number);
+        Assert.Empty(requests.Pending());
 
-        var pending = Assert.Single(Bot.Services.GetRequiredService<ArchiveRequests>().Pending());
-        Assert.Equal(number, pending.CaseNumber);
-        Assert.Equal(0, await Bot.Services.GetRequiredService<ArchiveWorker>().RunPendingAsync(CancellationToken.None));
-        Assert.Empty(Bot.Services.GetRequiredService<ArchiveRequests>().Pending());
+        transaction.Run(() => packaging.CaseArchived("2026-0001"));
+        packaging.CaseArchived("2026-0001");
+        packaging.CaseArchived("2026-0002");
+
+        Assert.Equal(["2026-0001", "2026-0002"], requests.Pending().Select(r => r.CaseNumber));
     }
 
     /// <summary>Every file the manifest lists is in the zip with that size and SHA-256, and nothing else is; returns the files in manifest order.</summary>

@@ -50,7 +50,7 @@ public sealed class DownloadLinkRulesTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
 
-        Assert.Contains(ConfigurationProblems.Find(configuration), p => p.StartsWith(named, StringComparison.Ordinal));
+        Assert.Contains(ConfigurationProblems.Find(configuration, "Production"), p => p.StartsWith(named, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -65,6 +65,6 @@ public sealed class DownloadLinkRulesTests
             ["Bot:PublicUrl"] = url, ["Files:LinkLifetime"] = "00:15:00",
         }).Build();
 
-        Assert.DoesNotContain(ConfigurationProblems.Find(configuration), p => p.Contains("PublicUrl", StringComparison.Ordinal) || p.Contains("LinkLifetime", StringComparison.Ordinal));
+        Assert.DoesNotContain(ConfigurationProblems.Find(configuration, "Production"), p => p.Contains("PublicUrl", StringComparison.Ordinal) || p.Contains("LinkLifetime", StringComparison.Ordinal));
     }
 }

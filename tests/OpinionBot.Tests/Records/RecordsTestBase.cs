@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OpinionBot.Cases;
-using OpinionBot.Cases.Lifecycle;
+using OpinionBot.Procedure;
 using OpinionBot.Records.Files;
 using OpinionBot.Roster;
 using OpinionBot.Tests.Integration;
@@ -66,9 +66,8 @@ public abstract class RecordsTestBase : ApprovalTestBase
     protected void Approve(string number)
     {
         var leader = new Actor(TestRoster.LeaderEmail, "29:leader", "Wang Qiang", [], [TestRoster.Unit1], [], false, false, false);
-        var change = Bot.Services.GetRequiredService<CaseStore>().Apply(number, leader, new CaseCommand(CaseAction.Approve), null, Bot.Clock.GetUtcNow(),
-            $"test-approve:{number}", [TestRoster.Unit1, TestRoster.Unit2]);
-        Assert.True(change.Decision.Allowed);
+        var result = Bot.Services.GetRequiredService<CaseProcedure>().Apply(number, leader, new CaseCommand(CaseAction.Approve), $"test-approve:{number}");
+        Assert.True(result.Decision.Allowed, result.Decision.RefusalKey);
     }
 
     protected IReadOnlyList<CaseEvent> Timeline(string number) => Bot.Services.GetRequiredService<CaseStore>().Timeline(number);

@@ -45,6 +45,7 @@ public sealed class RegisterExportTests : RecordsTestBase
         Assert.Equal("yyyy-mm-dd hh:mm", OpenXmlFiles.NumberFormat(xlsx, publishedStyle));
         Assert.Equal(new DateTime(2026, 11, 23, 11, 0, 0), OpenXmlFiles.FromExcel(Cell("领导审核截止")));
         Assert.Null(Cell("领导审核完成"));
+        Assert.StartsWith("宣传部（主办），2026-11-23 10:00 交办", Cell("交办"), StringComparison.Ordinal);
 
         var pane = cases.Worksheet.Descendants<Pane>().Single();
         Assert.Equal(PaneStateValues.Frozen, pane.State!.Value);

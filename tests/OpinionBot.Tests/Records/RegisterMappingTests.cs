@@ -22,8 +22,20 @@ public sealed class RegisterMappingTests
             UnitId = "propaganda", CooperatingUnits = ["education"], Level = CaseLevel.II, Category = CaseCategory.Rumour, Flags = [CaseFlag.BigV, CaseFlag.Sensitive],
             Reach = new Reach { Reposts = 1, Comments = 2, Views = 3_000_000_000 }, CommentTendency = CommentTendency.Neutral, State = CaseState.Responded,
             NextDeadline = at.AddDays(3), ReportedOn = new DateOnly(2026, 11, 23), Version = 7, PendingQuestion = null,
-            Response = new ResponseDraft { Text = "回应", Stage = ResponseStage.Published, DraftedBy = "officer@x", DraftedAt = at.AddMinutes(30) },
-            HandlingResult = "结果", Escalated = true, ClosingReview = "总结",
+            QuestionAskedBy = "leader@x",
+            Statements =
+            [
+                new Statement { Id = 1, Kind = StatementKind.FirstResponse, Text = "回应", Stage = StatementStage.Published, DraftedBy = "officer@x", DraftedByName = "王芳",
+                    DraftedAt = at.AddMinutes(30), ApprovedByName = "王强", SignedByName = "赵敏", PublishedByName = "陈杰", PublishedAt = at.AddHours(1) },
+                new Statement { Id = 2, Kind = StatementKind.FormalAnswer, Text = "答复", Stage = StatementStage.Returned, DraftedBy = "officer@x",
+                    DraftedAt = at.AddHours(2), PromisedDate = new DateOnly(2026, 12, 1), ReturnReason = "再核实" },
+            ],
+            Dispatches =
+            [
+                new Dispatch { UnitId = "propaganda", Role = DispatchRole.Lead, DispatchedAt = at, DispatchedByName = "陈杰", AcknowledgedByName = "王芳", AcknowledgedAt = at.AddMinutes(5) },
+                new Dispatch { UnitId = "education", Role = DispatchRole.Cooperating, DispatchedAt = at, DispatchedByName = "陈杰", Withdrawn = true },
+            ],
+            HandlingResult = "结果", Reopened = 2, Escalated = true, ClosingReview = "总结", RelatedCases = ["2026-0040", "2026-0041"],
         };
 
         var read = RegisterMapping.ToCase(Mapper.ToDocument(c));

@@ -23,6 +23,7 @@ public sealed class SpecialReportTests : RecordsTestBase
         Assert.Contains("2026-11-23 08:00，网民在微博发布“某校食堂视频引发关注”相关内容。", text, StringComparison.Ordinal);
         Assert.Contains("转发 120 次、评论 45 条、浏览 10,000 次，评论倾向为负面", text, StringComparison.Ordinal);
         Assert.Contains("尚未发布回应。", text, StringComparison.Ordinal);
+        Assert.Contains("2026-11-23 10:00 交办宣传部（主办）", text, StringComparison.Ordinal);
         Assert.Contains("领导审核（责任人：分管领导）：2026-11-23 11:00 前完成", text, StringComparison.Ordinal);
         Assert.Equal(["宣传部", "2026年11月23日"], report.Paragraphs.TakeLast(2).Select(p => p.Text));
 
@@ -50,7 +51,7 @@ public sealed class SpecialReportTests : RecordsTestBase
         Assert.Equal(["On “某校食堂视频引发关注”", "1. Overview", "2. Situation", "3. Handling", "4. Next steps"],
             report.Paragraphs.Where(p => p.Style == "Heading1").Select(p => p.Text));
         var text = string.Join("\n", report.Paragraphs.Select(p => p.Text));
-        Assert.Contains("Public response (awaiting the supervising leader; drafted 2026-11-23 10:00", text, StringComparison.Ordinal);
+        Assert.Contains("first response (awaiting the supervising leader; drafted by Li Lei at 2026-11-23 10:00", text, StringComparison.Ordinal);
         Assert.Contains("We are looking into it.", text, StringComparison.Ordinal);
     }
 

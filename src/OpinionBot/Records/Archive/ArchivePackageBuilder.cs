@@ -77,9 +77,13 @@ public sealed class ArchivePackageBuilder(ILiteDatabase database, CaseReportWrit
             .AppendLine(T(s.KindKey))
             .AppendLine(T("archive.statement.stage", T(s.StageKey)))
             .AppendLine(T("archive.statement.drafted", s.DraftedBy, Time(s.DraftedAt)))
-            .AppendLine(T("archive.statement.signedOff", Time(s.SignedOffAt)))
-            .AppendLine(T("archive.statement.published", Time(s.PublishedAt)))
-            .AppendLine()
+            .AppendLine(T("archive.statement.signedOff", s.ApprovedBy ?? T("case.none"), s.SignedBy ?? T("case.none")))
+            .AppendLine(T("archive.statement.published", Time(s.PublishedAt), s.PublishedBy ?? T("case.none")));
+        if (s.PromisedDate is { } promised)
+            text.AppendLine(T("report.case.promised", promised.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        if (s.ReturnReason is { Length: > 0 } reason)
+            text.AppendLine(T("report.case.returned", reason));
+        text.AppendLine()
             .AppendLine(s.Text);
         return new UTF8Encoding(encoderShouldEmitUTF8Identifier: true).GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray();
     }

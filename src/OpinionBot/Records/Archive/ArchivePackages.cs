@@ -32,7 +32,7 @@ public sealed class ArchivePackages(ILiteDatabase database, StoreTransaction tra
             CaseNumber = caseNumber, FileId = $"archive/{caseNumber}/{package.Sha256}", FileName = package.FileName, Size = package.Size,
             Sha256 = package.Sha256, Files = package.Manifest.Files.Count, CreatedAt = clock.UtcNow,
         };
-        package.Content.Position = 0;
+        package.Content.Position = 0; // the work may run again: from the start each time
         database.FileStorage.Upload(kept.FileId, kept.FileName, package.Content, new BsonDocument { ["case"] = caseNumber, ["sha256"] = package.Sha256 });
         Kept.Insert(kept);
         requests.CompleteInTransaction(caseNumber);
@@ -49,7 +49,7 @@ public sealed class ArchivePackages(ILiteDatabase database, StoreTransaction tra
         $"{package.FileName} · SHA-256 {package.Sha256} · {package.Manifest.Files.Count} files · {OpinionBot.Evidence.FileSize.Format(package.Size)}";
 
     private bool Record(BuiltPackage package, string caseNumber, string actorKey, string actorName) =>
-        cases.AppendInTransaction(new CaseEvent
+        cases.Append(new CaseEvent
         {
             CaseNumber = caseNumber, At = clock.UtcNow, Kind = CaseEventKind.ArchivePackaged, ActorKey = actorKey, ActorName = actorName,
             Comment = EventComment(package), DedupKey = $"archive-package:{caseNumber}:{package.Sha256}",

@@ -45,16 +45,19 @@ public static class CaseJson
             nextDeadline = Local(c.NextDeadline),
             handlingResult = c.HandlingResult,
             closingReview = c.ClosingReview,
-            statements = d.Statements.Select(s => new
+            statements = d.Case.Statements.Select(s => new
             {
-                kind = s.KindKey, stage = s.StageKey, text = s.Text, draftedBy = s.DraftedBy,
-                draftedAt = Local(s.DraftedAt), signedOffAt = Local(s.SignedOffAt), publishedAt = Local(s.PublishedAt),
+                id = s.Id, kind = s.Kind, stage = s.Stage, text = s.Text, draftedBy = new { key = s.DraftedBy, name = s.DraftedByName },
+                draftedAt = Local(s.DraftedAt), approvedBy = s.ApprovedByName, signedBy = s.SignedByName, publishedBy = s.PublishedByName,
+                publishedAt = Local(s.PublishedAt), promisedDate = s.PromisedDate, returnReason = s.ReturnReason,
             }),
-            dispatches = d.Dispatches.Select(x => new
+            dispatches = d.Case.Dispatches.Select(x => new
             {
-                unit = new { id = x.UnitId, name = d.NameOf(x.UnitId) }, at = Local(x.At), by = x.By,
-                acknowledgedAt = Local(x.AcknowledgedAt), acknowledgedBy = x.AcknowledgedBy,
+                unit = new { id = x.UnitId, name = d.NameOf(x.UnitId) }, role = x.Role, at = Local(x.DispatchedAt), by = x.DispatchedByName,
+                acknowledgedAt = Local(x.AcknowledgedAt), acknowledgedBy = x.AcknowledgedByName, withdrawn = x.Withdrawn,
             }),
+            relatedCases = c.RelatedCases,
+            reopened = c.Reopened,
             steps = d.Steps.Select(s => new
             {
                 id = s.Id, clock = s.Clock, owedBy = s.OwedBy, startedAt = Local(s.StartedAt), dueAt = Local(s.DueAt),

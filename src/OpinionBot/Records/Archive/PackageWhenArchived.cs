@@ -1,18 +1,20 @@
 using OpinionBot.Cases;
-using OpinionBot.Deadlines;
+using OpinionBot.Procedure;
 
 namespace OpinionBot.Records.Archive;
 
 /// <summary>
-/// Today's archive path: a change whose events include <see cref="CaseEventKind.Archived"/> (resolve of a level III–IV
-/// case, the closing review of a level I–II case) calls the <see cref="ArchivePackaging"/> hook inside its transaction.
-/// The procedure table (issue 9) calls the hook from its reactions instead.
+/// A change whose events include <see cref="CaseEventKind.Archived"/> (resolve of a case that needs no closing review,
+/// the closing review) queues the case's archive package through the <see cref="ArchivePackaging"/> hook, inside the
+/// change's transaction: it is packaged once the archiving has committed, and never if it did not.
 /// </summary>
-public sealed class PackageWhenArchived(ArchivePackaging packaging) : ICaseChangeObserver
+public sealed class PackageWhenArchived(ArchivePackaging packaging) : ICaseReaction
 {
-    public void Observe(Case c, IReadOnlyList<CaseEventKind> events, DateTimeOffset now)
+    public int Order => 900;
+
+    public void React(CaseChange change)
     {
-        if (events.Contains(CaseEventKind.Archived))
-            packaging.CaseArchived(c.Number);
+        if (change.Decision.Events.Contains(CaseEventKind.Archived))
+            packaging.CaseArchived(change.Case.Number);
     }
 }

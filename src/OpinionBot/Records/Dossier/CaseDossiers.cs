@@ -22,7 +22,7 @@ public sealed class CaseDossiers(CaseStore cases, OwedStepStore steps, EvidenceS
             timeline,
             steps.ForCase(c.Number).OrderBy(s => s.StartedAt).ThenBy(s => s.Id, StringComparer.Ordinal).ToList(),
             evidence.ForCase(c.Number),
-            CaseStatements.Of(c, () => timeline),
+            CaseStatements.Of(c),
             CaseDispatches.Of(c),
             names);
     }

@@ -2,40 +2,18 @@ using OpinionBot.Cases;
 
 namespace OpinionBot.Records.Dossier;
 
-/// <summary>
-/// The one place that lists a case's statements for the register, special reports and archive packages. Today a case
-/// has a single <see cref="Case.Response"/>, its times read from the timeline; the procedure table (issue 9) gives
-/// each statement its own kind and times, and this is where they are listed instead.
-/// </summary>
+/// <summary>The one place that lists a case's statements for the register, special reports and archive packages.</summary>
 public static class CaseStatements
 {
-    /// <summary>
-    /// The statements of <paramref name="c"/>, oldest first. <paramref name="timeline"/> is only asked for when the case
-    /// has a statement (the register reads it for those cases alone).
-    /// </summary>
-    public static IReadOnlyList<StatementRecord> Of(Case c, Func<IReadOnlyList<CaseEvent>> timeline)
-    {
-        if (c.Response is not { } response)
-            return [];
-
-        var events = timeline();
-        DateTimeOffset? Last(CaseEventKind kind) => events.LastOrDefault(e => e.Kind == kind)?.At;
-        var drafted = Last(CaseEventKind.ResponseDrafted);
-        var signedOff = response.Stage is ResponseStage.Approved or ResponseStage.Published ? Last(CaseEventKind.ResponseApproved) : null;
-        var published = response.Stage == ResponseStage.Published ? Last(CaseEventKind.ResponsePublished) : null;
-        return
-        [
-            new StatementRecord("statement.kind.Response", response.Text, $"statement.stage.{response.Stage}", response.DraftedBy,
-                drafted ?? (response.DraftedAt == default ? null : response.DraftedAt), signedOff, published),
-        ];
-    }
+    /// <summary>The statements of <paramref name="c"/> in drafting order (first response, formal answer, staged updates, final result).</summary>
+    public static IReadOnlyList<StatementRecord> Of(Case c) => c.Statements.Select(s => new StatementRecord(
+        $"statement.kind.{s.Kind}", s.Text, $"statement.stage.{s.Stage}", s.DraftedByName.Length > 0 ? s.DraftedByName : s.DraftedBy,
+        s.DraftedAt == default ? null : s.DraftedAt, s.ApprovedByName, s.SignedByName, s.PublishedByName, s.PublishedAt, s.PromisedDate, s.ReturnReason)).ToList();
 }
 
-/// <summary>
-/// The one place that lists a case's dispatches (交办) to units. Cases are not dispatched yet; the procedure table
-/// (issue 9) records dispatches with their acknowledgements, and this is where they are listed.
-/// </summary>
+/// <summary>The one place that lists a case's dispatches (交办) to units, with their acknowledgements.</summary>
 public static class CaseDispatches
 {
-    public static IReadOnlyList<DispatchRecord> Of(Case c) => [];
+    public static IReadOnlyList<DispatchRecord> Of(Case c) => c.Dispatches.Select(d => new DispatchRecord(
+        d.UnitId, $"dispatch.role.{d.Role}", d.DispatchedAt, d.DispatchedByName, d.AcknowledgedAt, d.AcknowledgedByName, d.Withdrawn)).ToList();
 }

@@ -12,8 +12,8 @@ namespace OpinionBot.Records.Evidence;
 /// </summary>
 public sealed class EvidenceList(EvidenceStore evidence, BotTexts texts)
 {
-    public const int MaxShown = 10;
-    public const int MaxName = 60;
+    public const int MaxShown = 5;
+    public const int MaxName = 40;
     public const string DownloadVerb = "evidence.download";
 
     public IReadOnlyList<JsonObject> Elements(string caseNumber, Language language) => Elements(evidence.ForCase(caseNumber), language);

@@ -55,6 +55,7 @@ public sealed class DownloadLinks(
         var fileId = $"generated/{ObjectId.NewObjectId()}";
         return transaction.Run(() =>
         {
+            content.Position = 0; // the work may run again (a failed batch is re-run item by item): from the start each time
             database.FileStorage.Upload(fileId, what.FileName, content, new BsonDocument { ["kind"] = what.Kind.ToString(), ["sha256"] = sha256 });
             return Issue(fileId, ownsFile: true, content.Length, sha256, what, to);
         });

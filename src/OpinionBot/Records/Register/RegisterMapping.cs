@@ -38,12 +38,17 @@ public static class RegisterMapping
         CommentTendency = d[nameof(Case.CommentTendency)] is { IsString: true } tendency ? System.Enum.Parse<CommentTendency>(tendency.AsString) : null,
         State = Enum<CaseState>(d, nameof(Case.State)),
         NextDeadline = Instant(d, nameof(Case.NextDeadline)),
-        ReportedOn = d[nameof(Case.ReportedOn)] is { IsString: true } on ? DateOnly.ParseExact(on.AsString, "yyyy-MM-dd", CultureInfo.InvariantCulture) : default,
+        ReportedOn = Day(d, nameof(Case.ReportedOn)) ?? default,
         Version = Int(d, nameof(Case.Version)),
-        Response = d[nameof(Case.Response)] is { IsDocument: true } response ? Response(response.AsDocument) : null,
+        PendingQuestion = NullableText(d, nameof(Case.PendingQuestion)),
+        QuestionAskedBy = NullableText(d, nameof(Case.QuestionAskedBy)),
+        Statements = Documents(d, nameof(Case.Statements)).Select(Statement).ToList(),
+        Dispatches = Documents(d, nameof(Case.Dispatches)).Select(Dispatch).ToList(),
         HandlingResult = NullableText(d, nameof(Case.HandlingResult)),
-        Escalated = d[nameof(Case.Escalated)] is { IsBoolean: true } escalated && escalated.AsBoolean,
+        Reopened = Int(d, nameof(Case.Reopened)),
+        Escalated = Bool(d, nameof(Case.Escalated)),
         ClosingReview = NullableText(d, nameof(Case.ClosingReview)),
+        RelatedCases = Texts(d, nameof(Case.RelatedCases)),
     };
 
     public static OwedStep ToStep(BsonDocument d) => new()
@@ -55,7 +60,7 @@ public static class RegisterMapping
         OwedBy = Enum<StepOwner>(d, nameof(OwedStep.OwedBy)),
         StartedAt = Instant(d, nameof(OwedStep.StartedAt)) ?? default,
         DueAt = Instant(d, nameof(OwedStep.DueAt)) ?? default,
-        Open = d[nameof(OwedStep.Open)] is { IsBoolean: true } open && open.AsBoolean,
+        Open = Bool(d, nameof(OwedStep.Open)),
         OpenDueAt = Instant(d, nameof(OwedStep.OpenDueAt)),
         DoneAt = Instant(d, nameof(OwedStep.DoneAt)),
         Lateness = d[nameof(OwedStep.Lateness)] switch
@@ -64,9 +69,9 @@ public static class RegisterMapping
             { IsString: true } text => TimeSpan.Parse(text.AsString, CultureInfo.InvariantCulture),
             _ => null,
         },
-        Cancelled = d[nameof(OwedStep.Cancelled)] is { IsBoolean: true } cancelled && cancelled.AsBoolean,
+        Cancelled = Bool(d, nameof(OwedStep.Cancelled)),
         SlipsSent = Int(d, nameof(OwedStep.SlipsSent)),
-        Escalated = d[nameof(OwedStep.Escalated)] is { IsBoolean: true } escalated && escalated.AsBoolean,
+        Escalated = Bool(d, nameof(OwedStep.Escalated)),
     };
 
     /// <summary>The event's case, kind, time and actor (not its comment).</summary>
@@ -79,13 +84,41 @@ public static class RegisterMapping
         ActorName = Text(d, nameof(CaseEvent.ActorName)),
     };
 
-    private static ResponseDraft Response(BsonDocument d) => new()
+    private static Statement Statement(BsonDocument d) => new()
     {
-        Text = Text(d, nameof(ResponseDraft.Text)),
-        Stage = Enum<ResponseStage>(d, nameof(ResponseDraft.Stage)),
-        DraftedBy = Text(d, nameof(ResponseDraft.DraftedBy)),
-        DraftedAt = Instant(d, nameof(ResponseDraft.DraftedAt)) ?? default,
+        Id = Int(d, "_id"), // the mapper stores any property named Id as _id
+        Kind = Enum<StatementKind>(d, nameof(Cases.Statement.Kind)),
+        Text = Text(d, nameof(Cases.Statement.Text)),
+        Stage = Enum<StatementStage>(d, nameof(Cases.Statement.Stage)),
+        PromisedDate = Day(d, nameof(Cases.Statement.PromisedDate)),
+        DraftedBy = Text(d, nameof(Cases.Statement.DraftedBy)),
+        DraftedByName = Text(d, nameof(Cases.Statement.DraftedByName)),
+        DraftedAt = Instant(d, nameof(Cases.Statement.DraftedAt)) ?? default,
+        ApprovedByName = NullableText(d, nameof(Cases.Statement.ApprovedByName)),
+        SignedByName = NullableText(d, nameof(Cases.Statement.SignedByName)),
+        PublishedByName = NullableText(d, nameof(Cases.Statement.PublishedByName)),
+        PublishedAt = Instant(d, nameof(Cases.Statement.PublishedAt)),
+        ReturnReason = NullableText(d, nameof(Cases.Statement.ReturnReason)),
     };
+
+    private static Dispatch Dispatch(BsonDocument d) => new()
+    {
+        UnitId = Text(d, nameof(Cases.Dispatch.UnitId)),
+        Role = Enum<DispatchRole>(d, nameof(Cases.Dispatch.Role)),
+        DispatchedAt = Instant(d, nameof(Cases.Dispatch.DispatchedAt)) ?? default,
+        DispatchedByName = Text(d, nameof(Cases.Dispatch.DispatchedByName)),
+        AcknowledgedByName = NullableText(d, nameof(Cases.Dispatch.AcknowledgedByName)),
+        AcknowledgedAt = Instant(d, nameof(Cases.Dispatch.AcknowledgedAt)),
+        Withdrawn = Bool(d, nameof(Cases.Dispatch.Withdrawn)),
+    };
+
+    private static IEnumerable<BsonDocument> Documents(BsonDocument d, string field) =>
+        d[field] is { IsArray: true } items ? items.AsArray.Where(i => i.IsDocument).Select(i => i.AsDocument) : [];
+
+    private static bool Bool(BsonDocument d, string field) => d[field] is { IsBoolean: true } value && value.AsBoolean;
+
+    private static DateOnly? Day(BsonDocument d, string field) =>
+        d[field] is { IsString: true } value ? DateOnly.ParseExact(value.AsString, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
 
     private static string Text(BsonDocument d, string field) => d[field] is { IsString: true } value ? value.AsString : "";
 

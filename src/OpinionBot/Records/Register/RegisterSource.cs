@@ -73,7 +73,7 @@ public sealed class RegisterSource(ILiteDatabase database)
             .Select(c =>
             {
                 var caseSteps = steps.GetValueOrDefault(c.Number) ?? [];
-                return new RegisterEntry(c, caseSteps, CaseStatements.Of(c, () => PublicationsFrom(caseSteps)), CaseDispatches.Of(c));
+                return new RegisterEntry(c, caseSteps, CaseStatements.Of(c), CaseDispatches.Of(c));
             })
             .ToList();
     }
@@ -101,12 +101,6 @@ public sealed class RegisterSource(ILiteDatabase database)
 
         return steps;
     }
-
-    /// <summary>A published statement closes the first-response clock: its time, as the timeline would say it.</summary>
-    private static IReadOnlyList<CaseEvent> PublicationsFrom(List<OwedStep> steps) =>
-        steps.Where(s => s.Clock == StepClock.FirstResponse && s is { DoneAt: not null, Cancelled: false })
-            .Select(s => new CaseEvent { Kind = CaseEventKind.ResponsePublished, At = s.DoneAt!.Value })
-            .ToList();
 
     private static BsonValue Date(DateOnly day) => new(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 }

@@ -116,7 +116,9 @@ public sealed class RegisterWorkbook(RegisterSource source, Briefings.BriefingAg
 
         sheet.Integer(slips).Integer(escalations)
             .Text(Statements(entry.Statements, t)).DateTime(Local(entry.Statements.Select(s => s.PublishedAt).Where(p => p is not null).Min()))
-            .Text(Dispatches(entry.Dispatches, t, names)).Text(c.HandlingResult).Text(c.ClosingReview);
+            .Date(entry.Statements.Select(s => s.PromisedDate).Where(p => p is not null).Max())
+            .Text(Dispatches(entry.Dispatches, t, names)).Text(string.Join("; ", c.RelatedCases)).Integer(c.Reopened == 0 ? null : c.Reopened)
+            .Text(c.HandlingResult).Text(c.ClosingReview);
     }
 
     /// <summary>Hours late: for a done step how late it was (0 when on time), for an open one how late it is now; nothing for a cancelled one or one not yet due.</summary>
@@ -134,8 +136,8 @@ public sealed class RegisterWorkbook(RegisterSource source, Briefings.BriefingAg
     }));
 
     private string Dispatches(IReadOnlyList<DispatchRecord> dispatches, RegisterTexts t, Dictionary<string, string> names) => string.Join("\n", dispatches.Select(d =>
-        t.Get(d.AcknowledgedAt is { } ack ? "register.dispatchAcknowledged" : "register.dispatchOpen",
-            names.GetValueOrDefault(d.UnitId, d.UnitId), Time(d.At), d.AcknowledgedAt is { } at ? Time(at) : "")));
+        t.Get(d.Withdrawn ? "register.dispatchWithdrawn" : d.AcknowledgedAt is not null ? "register.dispatchAcknowledged" : "register.dispatchOpen",
+            names.GetValueOrDefault(d.UnitId, d.UnitId), Time(d.At), d.AcknowledgedAt is { } at ? Time(at) : "", t[d.RoleKey])));
 
     private string Time(DateTimeOffset utc) => clock.ToLocal(utc).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -166,7 +168,9 @@ public sealed class RegisterWorkbook(RegisterSource source, Briefings.BriefingAg
         columns.AddRange([
             new(t["register.col.slips"], 8, CellStyle.Integer), new(t["register.col.escalations"], 8, CellStyle.Integer),
             new(t["register.col.statements"], 40), new(t["register.col.statementPublished"], 17, CellStyle.DateTime),
-            new(t["register.col.dispatches"], 24), new(t["register.col.result"], 36), new(t["register.col.review"], 24),
+            new(t["register.col.promised"], 12, CellStyle.Date),
+            new(t["register.col.dispatches"], 24), new(t["register.col.related"], 14), new(t["register.col.reopened"], 8, CellStyle.Integer),
+            new(t["register.col.result"], 36), new(t["register.col.review"], 24),
         ]);
         return columns;
     }

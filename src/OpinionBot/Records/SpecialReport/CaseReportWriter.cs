@@ -66,12 +66,24 @@ public sealed class CaseReportWriter(BotTexts texts, OrganizationClock clock)
             document.Paragraph(t["report.case.noStatement"]);
         foreach (var s in d.Statements)
         {
-            document.Paragraph(t.Get("report.case.statement", t[s.KindKey], t[s.StageKey], t.Time(s.DraftedAt), t.Time(s.SignedOffAt), t.Time(s.PublishedAt)))
+            document.Paragraph(t.Get("report.case.statement", t[s.KindKey], t[s.StageKey], s.DraftedBy, t.Time(s.DraftedAt), s.SignedBy ?? t["case.none"], t.Time(s.PublishedAt)))
                 .Paragraph(s.Text);
+            if (s.PromisedDate is { } promised)
+                document.Paragraph(t.Get("report.case.promised", t.Day(promised)));
         }
 
         foreach (var dispatch in d.Dispatches)
-            document.Paragraph(t.Get("report.case.dispatch", d.NameOf(dispatch.UnitId), t.Time(dispatch.At), t.Time(dispatch.AcknowledgedAt)));
+        {
+            var acknowledged = dispatch.Withdrawn ? t["report.case.dispatchWithdrawn"]
+                : dispatch.AcknowledgedAt is { } at ? t.Get("report.case.dispatchAcknowledged", t.Time(at), dispatch.AcknowledgedBy ?? "")
+                : t["report.case.dispatchOpen"];
+            document.Paragraph(t.Get("report.case.dispatch", d.NameOf(dispatch.UnitId), t[dispatch.RoleKey], t.Time(dispatch.At), acknowledged));
+        }
+
+        if (d.Case.RelatedCases.Count > 0)
+            document.Paragraph(t.Get("report.case.related", t.List(d.Case.RelatedCases)));
+        if (d.Case.Reopened > 0)
+            document.Paragraph(t.Get("report.case.reopened", d.Case.Reopened));
         if (d.Case.HandlingResult is { Length: > 0 } result)
             document.Paragraph(t.Get("report.case.result", result));
         if (d.Case.ClosingReview is { Length: > 0 } review)
