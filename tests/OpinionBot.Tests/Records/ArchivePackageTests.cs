@@ -96,7 +96,7 @@ public sealed class ArchivePackageTests : RecordsTestBase
         using var transaction = new OpinionBot.Storage.StoreTransaction(database.Database);
         var requests = new ArchiveRequests(database.Database, transaction, Support.TestClock.At(DateTimeOffset.UnixEpoch).Clock);
         requests.EnsureIndexes();
-        var packaging = new ArchivePackaging(requests, new ArchiveSignal());
+        var packaging = new ArchivePackaging(requests, new ArchiveSignal(), transaction);
 
         Assert.Throws<InvalidOperationException>(() => transaction.Run(() =>
         {

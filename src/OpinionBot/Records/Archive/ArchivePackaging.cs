@@ -1,17 +1,18 @@
+using OpinionBot.Storage;
+
 namespace OpinionBot.Records.Archive;
 
 /// <summary>
 /// The hook the procedure calls when a case is archived: <see cref="CaseArchived"/> queues the case's archive package
-/// and wakes <see cref="ArchiveWorker"/>. Safe inside or outside a <see cref="Storage.StoreTransaction"/>: the request is
-/// a plain write that commits with the caller's transaction, and the worker reads requests through the same
-/// transaction lock, so it sees the request only once the archiving has committed (and never if it rolled back).
+/// and wakes <see cref="ArchiveWorker"/>. Safe inside or outside a <see cref="StoreTransaction"/>: the request is a plain
+/// write that commits (or rolls back) with the caller's work, and the worker is woken after that commit.
 /// </summary>
-public sealed class ArchivePackaging(ArchiveRequests requests, ArchiveSignal signal)
+public sealed class ArchivePackaging(ArchiveRequests requests, ArchiveSignal signal, StoreTransaction transaction)
 {
     public void CaseArchived(string caseNumber)
     {
         requests.Request(caseNumber);
-        signal.Notify();
+        transaction.AfterCommit(signal.Notify);
     }
 }
 

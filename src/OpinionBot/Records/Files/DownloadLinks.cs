@@ -85,7 +85,7 @@ public sealed class DownloadLinks(
             IssuedToName = link.IssuedToName, At = time.GetUtcNow(), RemoteAddress = remoteAddress,
             UserAgent = userAgent is { Length: > 300 } ? userAgent[..300] : userAgent,
         };
-        Downloads.Insert(record);
+        transaction.Run(() => Downloads.Upsert(record));
         logger.LogInformation("Download of {FileName} ({Kind}, {Scope}, {CaseCount} case(s): {Cases}) through a link issued to {IssuedTo} ({IssuedToKey}) from {RemoteAddress}",
             link.FileName, link.Kind, link.Scope, link.CaseCount, string.Join(",", link.CaseNumbers.Take(20)), link.IssuedToName, link.IssuedToKey, remoteAddress ?? "-");
     }
