@@ -8,7 +8,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { E2E, cardOf, findElements, PLAYGROUND_ROSTER, asArgs } from "./harness.mjs";
+import { E2E, cardOf, findElements, shanghai, PLAYGROUND_ROSTER, asArgs } from "./harness.mjs";
 import { unzip } from "./zip.mjs";
 
 const LINK_LIFETIME_SECONDS = 20;
@@ -31,14 +31,6 @@ const personal = () => e2e.config.personalChat.id;
 const group = () => e2e.config.groupChats.find((c) => c.id === "group-chat-press-office").id;
 const state = {};
 
-/** The date and time of `at` in Asia/Shanghai, the organisation's zone. */
-function shanghai(at) {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
-  }).formatToParts(at).map((p) => [p.type, p.value]));
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`, month: `${parts.year}-${parts.month}` };
-}
-
 test("an officer reports a case through the intake card", async () => {
   const mark = e2e.mark();
   await e2e.post(personal(), "上报");
@@ -55,7 +47,7 @@ test("an officer reports a case through the intake card", async () => {
   const answer = await e2e.invoke({ conversationId: personal(), replyToId: intake.message.messageId, verb: "case.report", data: { ...submit.data, ...values } });
   const number = /已登记为事件 \*\*(\d{4}-\d{4})\*\*/.exec(JSON.stringify(answer))?.[1];
   assert.ok(number, `expected 已登记为事件 **YYYY-NNNN**: ${JSON.stringify(answer)}`);
-  Object.assign(state, { number, month: now.month });
+  Object.assign(state, { number, month: `${now.year}-${now.month}` });
 });
 
 test("the office asks 导出台账 and gets a card with an Action.OpenUrl link to the register", async () => {
