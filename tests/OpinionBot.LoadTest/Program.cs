@@ -37,6 +37,9 @@ if (args is ["briefing", .. var briefingArgs])
 if (args is ["serve", .. var serveArgs])
     return await ServeMode.RunAsync(serveArgs);
 
+if (args is ["export", .. var exportArgs])
+    return ExportBenchmark.Run(exportArgs);
+
 var options = Options.Parse(args, out var message);
 if (options is null)
 {

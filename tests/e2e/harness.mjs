@@ -85,7 +85,8 @@ const elapsed = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
 /**
  * One bot + one Playground for one test file. `name` prefixes the log files; `botSettings` are extra
- * `--Key=Value` command-line settings for the bot.
+ * `--Key=Value` command-line settings for the bot, or a function of this E2E returning them (called at each
+ * start, when `botPort` is known — e.g. for `--Bot:PublicUrl`).
  */
 export class E2E {
   constructor(name, { botSettings = [], environment } = {}) {
@@ -155,7 +156,7 @@ export class E2E {
     const anonymous = this.environment === "Development" ? [] : ["--Bot:AllowAnonymous=true"];
     const environment = this.environment ? { ASPNETCORE_ENVIRONMENT: this.environment } : {};
     const bot = this.spawn("bot", "dotnet",
-      [botDll, `--Urls=http://127.0.0.1:${this.botPort}`, `--Storage:LiteDb:Path=${this.dbPath}`, ...anonymous, ...this.botSettings],
+      [botDll, `--Urls=http://127.0.0.1:${this.botPort}`, `--Storage:LiteDb:Path=${this.dbPath}`, ...anonymous, ...(typeof this.botSettings === "function" ? this.botSettings(this) : this.botSettings)],
       { cwd: dirname(botDll), env: { ...process.env, DOTNET_NOLOGO: "1", DOTNET_CLI_TELEMETRY_OPTOUT: "1", ...environment } });
     await this.until(`the bot's GET /health → 200 on :${this.botPort}`, bot,
       async () => (await fetch(`http://127.0.0.1:${this.botPort}/health`, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) })).status === 200);
@@ -358,6 +359,43 @@ export class E2E {
     const text = await res.text();
     assert.equal(res.status, 200, `POST /_conversation/v1/invoke (${verb}) → ${res.status} ${text}`);
     return JSON.parse(text);
+  }
+
+  /**
+   * Posts a message straight to the bot's /api/messages as Teams would (anonymous mode), from any configured user —
+   * the Playground only posts as its current user. The bot answers through the Playground's connector, so its
+   * reply shows on the websocket. In a group chat or channel the bot is @mentioned.
+   */
+  async postToBotAs(userId, conversationId, text, { conversationType = "groupChat", locale = "zh-CN" } = {}) {
+    const user = [this.config.currentUser, ...this.config.users].find((u) => u.id === userId) ?? { id: userId, name: userId };
+    const bot = this.config.bot;
+    const at = `<at>${bot.name}</at>`;
+    const shared = conversationType !== "personal";
+    const activity = {
+      type: "message", id: `e2e-${Date.now()}-${Math.random().toString(16).slice(2)}`, timestamp: new Date().toISOString(),
+      serviceUrl: this.api("/_connector"), channelId: "msteams", locale,
+      from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId },
+      recipient: { id: bot.id, name: bot.name },
+      conversation: { id: conversationId, conversationType, tenantId: this.config.tenantId, isGroup: shared },
+      channelData: { tenant: { id: this.config.tenantId } },
+      text: shared ? `${at} ${text}` : text, textFormat: "plain",
+      entities: shared ? [{ type: "mention", mentioned: { id: bot.id, name: bot.name }, text: at }] : [],
+    };
+    const res = await fetch(`http://127.0.0.1:${this.botPort}/api/messages`, {
+      method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity),
+      signal: AbortSignal.timeout(MESSAGE_TIMEOUT_MS),
+    });
+    assert.ok(res.status >= 200 && res.status < 300, `POST /api/messages as ${userId} → ${res.status} ${await res.text()}`);
+    return activity;
+  }
+
+  /** The next message from the bot in `conversationId` (card or text) whose JSON contains `contains`, after `from`. */
+  botMessage(conversationId, { from = 0, contains, timeoutMs } = {}) {
+    return this.nextEvent(`bot message${contains ? ` containing "${contains}"` : ""} in ${conversationId}`, (e) =>
+      e.action === "createMessage" &&
+      e.actionConversationId === conversationId &&
+      e.message?.from?.id === this.config.bot.id &&
+      (!contains || JSON.stringify(e.message).includes(contains)), { from, timeoutMs });
   }
 
   // -------------------------------------------------------------------------------------------

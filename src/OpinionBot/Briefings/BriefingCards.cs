@@ -13,11 +13,15 @@ public sealed class BriefingCards(BotTexts texts, OrganizationClock clock, Roste
     public const int MaxMissedUnits = 60;
     private const int MaxTitle = 60;
 
-    public AdaptiveCard Daily(DailyFigures f, Language language, bool late)
+    /// <summary>The daily briefing; <paramref name="officeNotes"/> are the office's own lines (only its conversation's card has them).</summary>
+    public AdaptiveCard Daily(DailyFigures f, Language language, bool late, IReadOnlyList<string>? officeNotes = null)
     {
         string T(string key, params object?[] args) => texts.Get(language, key, args);
         var names = UnitNames();
         var card = new AdaptiveCard().Add(CardElements.Heading(Title(T("briefing.daily.title", Day(f.Day)), late, language)));
+        foreach (var note in officeNotes ?? [])
+            card.Add(CardElements.Attention(note));
+        card.AddAction(Records.SpecialReport.BriefingReportButton.Daily(f.Day, language, T("report.briefing.download")));
 
         card.Add(CardElements.Text(T("briefing.newCases", f.NewCases), bold: true));
         if (f.NewCases > 0)
@@ -65,6 +69,7 @@ public sealed class BriefingCards(BotTexts texts, OrganizationClock clock, Roste
         var names = UnitNames();
         var title = T(soFar ? "briefing.stats.title" : "briefing.weekly.title", Day(f.Monday), Day(f.Through));
         var card = new AdaptiveCard().Add(CardElements.Heading(Title(title, late, language)));
+        card.AddAction(Records.SpecialReport.BriefingReportButton.Weekly(f.Monday, f.Through, language, T("report.briefing.download")));
 
         card.Add(CardElements.Text(T("briefing.weekly.cases", f.Cases), bold: true));
         if (f.Cases > 0)

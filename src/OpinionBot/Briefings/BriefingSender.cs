@@ -23,6 +23,8 @@ public sealed class BriefingSender(
     OutboxSignal signal,
     StoreTransaction transaction,
     OrganizationClock clock,
+    Roster.RosterStore roster,
+    IEnumerable<IOfficeBriefingNote> officeNotes,
     ILogger<BriefingSender> logger)
 {
     public static string DailyKey(DateOnly day) => $"daily:{day:yyyy-MM-dd}";
@@ -35,7 +37,8 @@ public sealed class BriefingSender(
         var key = DailyKey(day);
         if (store.HasRun(key)) return false;
         var figures = aggregator.Daily(day, clock.UtcNow);
-        return Send(key, BriefingKind.Daily, late, language => cards.Daily(figures, language, late).ToActivity(), null);
+        return Send(key, BriefingKind.Daily, late, (language, office) =>
+            cards.Daily(figures, language, late, office ? officeNotes.Select(n => n.DailyNote(language)).OfType<string>().ToList() : null).ToActivity(), null);
     }
 
     /// <summary>The weekly summary of the week starting <paramref name="monday"/>; false when it was already sent.</summary>
@@ -45,7 +48,7 @@ public sealed class BriefingSender(
         if (store.HasRun(key)) return false;
         var figures = aggregator.Weekly(monday, monday.AddDays(6));
         var png = chart.Render(figures.Trend);
-        return Send(key, BriefingKind.Weekly, late, language => cards.Weekly(figures, language, late).ToActivity(), png);
+        return Send(key, BriefingKind.Weekly, late, (language, _) => cards.Weekly(figures, language, late).ToActivity(), png);
     }
 
     public static Attachment ChartAttachment(byte[] png) => new()
@@ -55,19 +58,22 @@ public sealed class BriefingSender(
         Name = "weekly-cases.png",
     };
 
-    private bool Send(string key, BriefingKind kind, bool late, Func<Language, Activity> build, byte[]? png)
+    /// <summary><paramref name="build"/> makes the card for a language and whether the conversation is the office's.</summary>
+    private bool Send(string key, BriefingKind kind, bool late, Func<Language, bool, Activity> build, byte[]? png)
     {
         var targets = store.AllSubscriptions()
             .Select(s => conversations.Find(s.ConversationId))
             .OfType<ConversationRecord>()
             .Where(r => r.Installed)
             .ToList();
-        var built = new Dictionary<Language, Activity>();
+        var officeConversation = roster.OrganizationRoles().OfficeConversationId is { } office ? ConversationRecord.BaseOf(office) : null;
+        var built = new Dictionary<(Language, bool), Activity>();
         var messages = targets.Select(to =>
         {
             var language = LanguageTags.FromLocale(to.Locale) ?? clock.DefaultLanguage;
-            if (!built.TryGetValue(language, out var template))
-                built[language] = template = build(language);
+            var isOffice = to.BaseId == officeConversation;
+            if (!built.TryGetValue((language, isOffice), out var template))
+                built[(language, isOffice)] = template = build(language, isOffice);
             var activity = new Activity
             {
                 Type = ActivityTypes.Message,

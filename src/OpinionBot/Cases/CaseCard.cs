@@ -6,8 +6,8 @@ using OpinionBot.Roster;
 
 namespace OpinionBot.Cases;
 
-/// <summary>The case card: the incident log's fields, its links and summary, and the latest timeline entries.</summary>
-public sealed class CaseCard(BotTexts texts, OrganizationClock clock, RosterStore roster, Levels.LevelSuggestionLine levelSuggestion)
+/// <summary>The case card: the incident log's fields, its links and summary, its evidence files, and the latest timeline entries.</summary>
+public sealed class CaseCard(BotTexts texts, OrganizationClock clock, RosterStore roster, Levels.LevelSuggestionLine levelSuggestion, Records.Evidence.EvidenceList evidenceList)
 {
     public const int TimelineEntriesShown = 10;
     public const int TimelineCommentShown = 200;
@@ -52,6 +52,7 @@ public sealed class CaseCard(BotTexts texts, OrganizationClock clock, RosterStor
             CardElements.Text(string.Join("\n\n", @case.Links.Select(l => $"[{Shorten(l)}]({l})"))));
         if (@case.Summary.Length > 0)
             card.Add(CardElements.Text(T("case.summary"), bold: true), CardElements.Text(@case.Summary));
+        card.Add([.. evidenceList.Elements(@case.Number, language)]);
 
         if (@case.Statements.Count > 0)
         {

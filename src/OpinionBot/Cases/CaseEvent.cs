@@ -50,4 +50,7 @@ public enum CaseEventKind
 
     /// <summary>Linked to a related case (the comment holds its number); recorded on both cases.</summary>
     Linked,
+
+    /// <summary>An archive package (.zip) was made; the comment carries its SHA-256.</summary>
+    ArchivePackaged,
 }

@@ -22,6 +22,7 @@ public static class ConfigurationProblems
         CheckCalendar(configuration.GetSection(CalendarOptions.Section).Get<CalendarOptions>() ?? new(), problems);
         problems.AddRange(Cases.Levels.LevelSuggestionProblems.Find(configuration.GetSection(Cases.Levels.LevelSuggestionOptions.Section)));
         problems.AddRange(StorageProblems.Find(configuration));
+        problems.AddRange(Records.Files.FilesConfigurationProblems.Find(configuration));
         return problems;
     }
 

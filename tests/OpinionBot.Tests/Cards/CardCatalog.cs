@@ -32,6 +32,10 @@ public static class CardCatalog
         var briefings = services.GetRequiredService<BriefingCards>();
         var (daily, weekly) = LargestBriefing();
         var cards = new List<(string, JsonObject)>();
+        AddLargestEvidence(services, @case.Number);
+        var offer = services.GetRequiredService<OpinionBot.Records.Files.DownloadOffer>();
+        var link = LongestLink();
+        var deadLetters = services.GetRequiredService<OpinionBot.Records.DeadLetters.DeadLetterCard>();
 
         foreach (var language in Enum.GetValues<Language>())
         {
@@ -48,6 +52,8 @@ public static class CardCatalog
             cards.Add(($"intake.errors.{tag}", IntakeCard.Build(bad, errors, units, language, texts).ToJson()));
 
             cards.Add(($"case.{tag}", services.GetRequiredService<CaseCard>().Build(@case, timeline, 3, language).ToJson()));
+            cards.Add(($"case.evidenceDownload.{tag}", WithOffer(services.GetRequiredService<CaseCard>().Build(@case, timeline, 12, language), offer, link, language).ToJson()));
+            cards.Add(($"download.{tag}", offer.Card(link, language, new string('说', 300)).ToJson()));
             cards.Add(($"my.{tag}", services.GetRequiredService<MyCasesCard>().Build(Enumerable.Repeat(@case, 20).ToList(), 57, language).ToJson()));
 
             var step = new OwedStep { Id = "2026-0042:Review", CaseNumber = @case.Number, Clock = StepClock.Review, OwedBy = StepOwner.SupervisingLeader, DueAt = @case.ReportedAt.AddHours(-30) };
@@ -72,9 +78,56 @@ public static class CardCatalog
             cards.Add(($"briefing.weekly.{tag}", briefings.Weekly(weekly, language, late: false).ToJson()));
             cards.Add(($"briefing.weekly.late.{tag}", briefings.Weekly(weekly, language, late: true).ToJson()));
             cards.Add(($"briefing.stats.{tag}", briefings.Weekly(weekly with { Through = weekly.Monday.AddDays(2) }, language, late: false, soFar: true).ToJson()));
+            cards.Add(($"briefing.daily.office.{tag}", briefings.Daily(daily, language, late: true, [texts.Get(language, "deadLetters.briefingNote", 99999)]).ToJson()));
+            cards.Add(($"briefing.daily.download.{tag}", WithOffer(briefings.Daily(daily, language, late: false), offer, link, language).ToJson()));
+            cards.Add(($"briefing.weekly.download.{tag}", WithOffer(briefings.Weekly(weekly, language, late: false), offer, link, language).ToJson()));
+            cards.Add(($"deadLetters.empty.{tag}", deadLetters.Build(language).ToJson()));
         }
 
+        AddDeadLetters(services);
+        foreach (var language in Enum.GetValues<Language>())
+            cards.Add(($"deadLetters.{language.Tag()}", deadLetters.Build(language, texts.Get(language, "deadLetters.retried", 123456)).ToJson()));
         return cards;
+    }
+
+    /// <summary>More evidence files than the card lists, with the longest names.</summary>
+    private static void AddLargestEvidence(IServiceProvider services, string caseNumber)
+    {
+        var store = services.GetRequiredService<OpinionBot.Evidence.EvidenceStore>();
+        var officer = new Actor("officer@contoso.example", "29:officer", "王芳", [TestRoster.Unit1], [], [], false, false, false);
+        for (var i = 0; i < OpinionBot.Records.Evidence.EvidenceList.MaxShown + 2; i++)
+            store.Add(caseNumber, new string('图', 200) + $"{i}.png", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", [(byte)i, 1, 2], officer, DateTimeOffset.UnixEpoch);
+    }
+
+    /// <summary>A dozen dead-lettered messages with long errors, more than the card lists.</summary>
+    private static void AddDeadLetters(IServiceProvider services)
+    {
+        var outbox = services.GetRequiredService<OpinionBot.Delivery.Outbox.OutboxStore>();
+        for (var i = 0; i < OpinionBot.Records.DeadLetters.DeadLetterCard.MaxShown + 2; i++)
+        {
+            var message = new OpinionBot.Delivery.Outbox.OutboxMessage
+            {
+                ServiceUrl = "https://smba.trafficmanager.net/apac/", ConversationId = $"19:{new string('c', 120)}@thread.tacv2;messageid={i}",
+                ActivityJson = "{}", CreatedAt = DateTimeOffset.UnixEpoch, NextAttemptAt = DateTimeOffset.UnixEpoch, Attempts = 8,
+            };
+            outbox.Enqueue(message);
+            outbox.MarkDead(message, "gave up after 8 attempts: " + new string('e', 2000));
+        }
+    }
+
+    private static OpinionBot.Records.Files.IssuedLink LongestLink() => new(
+        new Uri("https://opinionbot.example.org/a/long/base/path/files/" + OpinionBot.Records.Files.LinkToken.New()),
+        new OpinionBot.Records.Files.DownloadLink
+        {
+            FileName = "舆情台账_2026-11-01_2026-11-30.xlsx", Size = 123_456_789, IssuedToName = new string('名', 60),
+            ExpiresAt = new DateTimeOffset(2026, 11, 23, 2, 15, 0, TimeSpan.Zero),
+        });
+
+    private static OpinionBot.Cards.AdaptiveCard WithOffer(OpinionBot.Cards.AdaptiveCard card, OpinionBot.Records.Files.DownloadOffer offer, OpinionBot.Records.Files.IssuedLink link, Language language)
+    {
+        foreach (var element in offer.Elements(link, language).Reverse())
+            card.Prepend(element);
+        return card;
     }
 
     /// <summary>Briefings at their fullest: many units, every level and platform, full lists of long-titled cases.</summary>

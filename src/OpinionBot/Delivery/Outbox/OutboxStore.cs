@@ -76,6 +76,24 @@ public sealed class OutboxStore(ILiteDatabase database) : ICollectionIndexes
         Messages.Update(message);
     }
 
+    /// <summary>Dead-lettered messages, newest first (at most <paramref name="limit"/>).</summary>
+    public IReadOnlyList<OutboxMessage> Dead(int limit) =>
+        Messages.Query().Where(m => m.State == OutboxState.Dead).OrderByDescending(m => m.Id).Limit(limit).ToList();
+
+    /// <summary>Puts a dead-lettered message back in line, due now with a fresh count of attempts; false when it is not dead (any more).</summary>
+    public bool Revive(long id, DateTimeOffset now)
+    {
+        if (Messages.FindById(id) is not { State: OutboxState.Dead } message) return false;
+        message.State = OutboxState.Pending;
+        message.Attempts = 0;
+        message.NextAttemptAt = now;
+        return Messages.Update(message);
+    }
+
+    /// <summary>Gives up on a dead-lettered message for good; false when it is not dead (any more).</summary>
+    public bool Discard(long id) =>
+        Messages.FindById(id) is { State: OutboxState.Dead } && Messages.Delete(id);
+
     /// <summary>Forgets delivered messages sent before <paramref name="before"/>; dead ones stay for inspection.</summary>
     public int PurgeSent(DateTimeOffset before) =>
         Messages.DeleteMany(m => m.State == OutboxState.Sent && m.SentAt < before);

@@ -1,0 +1,37 @@
+using OpinionBot.Storage;
+
+namespace OpinionBot.Records.Archive;
+
+/// <summary>
+/// The hook the procedure calls when a case is archived: <see cref="CaseArchived"/> queues the case's archive package
+/// and wakes <see cref="ArchiveWorker"/>. Safe inside or outside a <see cref="StoreTransaction"/>: the request is a plain
+/// write that commits (or rolls back) with the caller's work, and the worker is woken after that commit.
+/// </summary>
+public sealed class ArchivePackaging(ArchiveRequests requests, ArchiveSignal signal, StoreTransaction transaction)
+{
+    public void CaseArchived(string caseNumber)
+    {
+        requests.Request(caseNumber);
+        transaction.AfterCommit(signal.Notify);
+    }
+}
+
+/// <summary>Wakes the archive worker (many notifications before a wait count as one).</summary>
+public sealed class ArchiveSignal
+{
+    private readonly SemaphoreSlim _semaphore = new(0, 1);
+
+    public void Notify()
+    {
+        try
+        {
+            _semaphore.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already signalled.
+        }
+    }
+
+    public Task WaitAsync(CancellationToken cancellationToken) => _semaphore.WaitAsync(cancellationToken);
+}
