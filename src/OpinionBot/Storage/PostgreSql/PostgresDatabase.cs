@@ -18,8 +18,18 @@ public sealed class PostgresDatabase : IDisposable
     public PostgresDatabase(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
-        if (string.IsNullOrEmpty(builder.ConnectionStringBuilder.ApplicationName))
-            builder.ConnectionStringBuilder.ApplicationName = "OpinionBot";
+        var settings = builder.ConnectionStringBuilder;
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        bool Given(string keyword) => given.Keys.Cast<string>().Any(k => string.Equals(k.Replace(" ", "", StringComparison.Ordinal), keyword, StringComparison.OrdinalIgnoreCase));
+        if (!Given("ApplicationName"))
+            settings.ApplicationName = "OpinionBot";
+        // The stores run a few hundred distinct statements, over and over: prepared once per connection, PostgreSQL
+        // skips parsing and planning them. No session state is ever changed, so a connection needs no reset between
+        // uses (a reset would also drop the prepared statements). Either can still be set in the connection string.
+        if (!Given("MaxAutoPrepare"))
+            settings.MaxAutoPrepare = 256;
+        if (!Given("NoResetOnClose"))
+            settings.NoResetOnClose = true;
         DataSource = builder.Build();
         InstanceId = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
     }

@@ -9,7 +9,8 @@ namespace OpinionBot.Delivery.Outbox.PostgreSql;
 /// <c>outbox_grants</c> under its conversation key and under <c>*</c> (the app). A send is granted when, in each window,
 /// fewer than the limit were granted — checked and recorded in one transaction holding advisory locks on the
 /// conversation and the app, so two instances never both take the last slot. Grants older than the longest window are
-/// deleted now and then.
+/// deleted now and then. A refusal is remembered until the time it gave (sends by other instances only make that
+/// later), so a paced conversation costs no round trip until then.
 /// </summary>
 public sealed class PostgresDeliveryPacer(PostgresDatabase database, IStoreTransaction transaction, IOptions<DeliveryOptions> options) : IDeliveryPacer
 {
@@ -20,10 +21,18 @@ public sealed class PostgresDeliveryPacer(PostgresDatabase database, IStoreTrans
 
     private static readonly TimeSpan Longest = SlidingWindowLimiter.TeamsPerConversation.Max(w => w.Window);
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _notBefore = new(StringComparer.Ordinal);
     private int _granted;
 
     public bool TryAcquire(string conversationKey, DateTimeOffset now, out DateTimeOffset availableAt)
     {
+        // Refused before until then: other instances' sends only move that later, so there is no need to ask again sooner.
+        if (_notBefore.TryGetValue(conversationKey, out var refusedUntil) && refusedUntil > now)
+        {
+            availableAt = refusedUntil;
+            return false;
+        }
+
         var perApp = Math.Max(1, options.Value.GlobalPerSecond);
         var windows = SlidingWindowLimiter.TeamsPerConversation.Select(w => (Key: conversationKey, w.Window, w.Limit))
             .Append((Key: AppKey, Window: TimeSpan.FromSeconds(1), Limit: perApp))
@@ -50,9 +59,19 @@ public sealed class PostgresDeliveryPacer(PostgresDatabase database, IStoreTrans
 
         availableAt = available;
         if (available > now)
+        {
+            _notBefore[conversationKey] = available;
             return false;
+        }
+
+        _notBefore.TryRemove(conversationKey, out _);
         if (Interlocked.Increment(ref _granted) % ForgetEvery == 0)
+        {
             Forget(database, now);
+            foreach (var passed in _notBefore.Where(p => p.Value <= now).Select(p => p.Key).ToList())
+                _notBefore.TryRemove(passed, out _);
+        }
+
         return true;
     }
 

@@ -22,7 +22,21 @@ public sealed class PostgresOutboxStore(PostgresDatabase database, IOptions<Stor
         correlation_key, state, attempts, next_attempt_at, created_at, sent_at, sent_activity_id, last_error
         """;
 
-    private const string Heads = "SELECT DISTINCT ON (conversation_key) id FROM outbox WHERE state = 'Pending' ORDER BY conversation_key, id";
+    /// <summary>
+    /// Each conversation's head: the distinct conversations with something pending, found by skipping along the
+    /// pending index (a probe per conversation, however many messages wait), then the lowest id of each. The heads'
+    /// ids then lead the claim (<c>id = ANY (ARRAY(…))</c>), so it never reads the messages waiting behind them.
+    /// </summary>
+    private const string Heads = """
+        WITH RECURSIVE conversations AS (
+            (SELECT conversation_key FROM outbox WHERE state = 'Pending' ORDER BY conversation_key LIMIT 1)
+            UNION ALL
+            SELECT (SELECT p.conversation_key FROM outbox p
+                    WHERE p.state = 'Pending' AND p.conversation_key > c.conversation_key ORDER BY p.conversation_key LIMIT 1)
+            FROM conversations c WHERE c.conversation_key IS NOT NULL)
+        SELECT (SELECT p.id FROM outbox p WHERE p.state = 'Pending' AND p.conversation_key = c.conversation_key ORDER BY p.id LIMIT 1) AS id
+        FROM conversations c WHERE c.conversation_key IS NOT NULL
+        """;
 
     /// <summary>A head this instance may claim at $1: due, and not leased by another instance ($2) until after it.</summary>
     private const string Claimable = "o.state = 'Pending' AND o.next_attempt_at <= $1 AND (o.lease_until IS NULL OR o.lease_until <= $1 OR o.lease_owner = $2)";
@@ -94,8 +108,10 @@ public sealed class PostgresOutboxStore(PostgresDatabase database, IOptions<Stor
     {
         var claimed = database.Query($"""
             WITH claimable AS (
-                SELECT o.id FROM outbox o JOIN ({Heads}) h ON h.id = o.id
-                WHERE {Claimable}
+                SELECT o.id FROM outbox o
+                WHERE o.id = ANY (ARRAY(
+                    {Heads}))
+                  AND {Claimable}
                 ORDER BY o.id LIMIT {ClaimLimit}
                 FOR UPDATE OF o SKIP LOCKED)
             UPDATE outbox SET lease_owner = $2, lease_until = $3 FROM claimable WHERE outbox.id = claimable.id
@@ -127,10 +143,9 @@ public sealed class PostgresOutboxStore(PostgresDatabase database, IOptions<Stor
     {
         if (_lastClaimFull) return now;
         var poll = now + Settings.OutboxPoll;
-        var leaseEnds = database.Scalar<DateTime>($"""
-            SELECT min(o.lease_until) FROM outbox o JOIN ({Heads}) h ON h.id = o.id
-            WHERE o.lease_until > $1 AND o.lease_owner <> $2
-            """, now, database.InstanceId);
+        // Only heads are ever leased.
+        var leaseEnds = database.Scalar<DateTime>(
+            "SELECT min(lease_until) FROM outbox WHERE state = 'Pending' AND lease_until > $1 AND lease_owner <> $2", now, database.InstanceId);
         var end = leaseEnds == default ? poll : new DateTimeOffset(DateTime.SpecifyKind(leaseEnds, DateTimeKind.Utc));
         return end < poll ? end : poll;
     }

@@ -73,6 +73,7 @@ CREATE TABLE outbox (
     lease_owner text,
     lease_until timestamptz);
 CREATE INDEX outbox_pending ON outbox (conversation_key, id) WHERE state = 'Pending';
+CREATE INDEX outbox_leased ON outbox (lease_until) WHERE state = 'Pending' AND lease_until IS NOT NULL;
 CREATE INDEX outbox_sent ON outbox (sent_at) WHERE state = 'Sent';
 
 -- Sends granted under Teams' rate limits, per conversation key and '*' for the whole app, shared by every instance.
