@@ -56,7 +56,7 @@ public sealed partial class TwoBotProcessesTests(PostgresFixture postgres, ITest
         {
             ["Storage:Provider"] = "PostgreSql",
             ["Storage:PostgreSql:ConnectionString"] = _database,
-            ["Storage:PostgreSql:OutboxLease"] = "00:00:03",
+            ["Storage:PostgreSql:OutboxLease"] = "00:00:10",
             ["Storage:PostgreSql:OutboxPoll"] = "00:00:01",
             ["Delivery:GlobalPerSecond"] = "1000",
             ["Workflow:Reminders:Interval"] = "00:00:15",

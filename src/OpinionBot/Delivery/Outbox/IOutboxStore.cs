@@ -26,8 +26,11 @@ public interface IOutboxStore
     /// <summary>Once a conversation's claimed messages are done: its next head, claimed; null when there is none (or, with one instance, always).</summary>
     OutboxMessage? ClaimNext(string conversationKey, DateTimeOffset now) => null;
 
-    /// <summary>Gives back a claimed message this instance will not attempt now (paced, or not yet due).</summary>
-    void Release(OutboxMessage message)
+    /// <summary>
+    /// Gives back a claimed message this instance will not attempt before <paramref name="until"/> (paced, or not yet
+    /// due); until then this instance claims nothing more of its conversation.
+    /// </summary>
+    void Release(OutboxMessage message, DateTimeOffset until)
     {
     }
 

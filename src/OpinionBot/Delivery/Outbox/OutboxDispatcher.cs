@@ -119,9 +119,9 @@ public sealed class OutboxDispatcher
     private DateTimeOffset Hold(OutboxMessage? current, IReadOnlyList<OutboxMessage> queue, int rest, DateTimeOffset due)
     {
         if (current is not null)
-            _store.Release(current);
+            _store.Release(current, due);
         for (var i = rest; i < queue.Count; i++)
-            _store.Release(queue[i]);
+            _store.Release(queue[i], due);
         return due;
     }
 

@@ -38,7 +38,7 @@ public abstract class OutboxStoreContract(StoreSet stores) : StoreContract(store
             {
                 if (message.NextAttemptAt > now)
                 {
-                    outbox.Release(message);
+                    outbox.Release(message, message.NextAttemptAt);
                     break;
                 }
 
@@ -165,7 +165,7 @@ public sealed class OutboxStoreOnPostgreSql(PostgresFixture postgres)
         Enqueue(Stores.Outbox, a);
         var head = Stores.Outbox.ClaimDue(Now).Single(q => q[0].ConversationKey == a)[0];
 
-        Stores.Outbox.Release(head);
+        Stores.Outbox.Release(head, Now);
 
         Assert.Equal(head.Id, Other.Outbox.ClaimDue(Now).Single(q => q[0].ConversationKey == a)[0].Id);
     }

@@ -120,7 +120,7 @@ public sealed class StoreSet : IDisposable
             Cases = cases,
             Steps = new PostgresOwedStepStore(database),
             Approvals = new PostgresApprovalStore(database),
-            Outbox = new PostgresOutboxStore(database, Options.Create(Storage)),
+            Outbox = new PostgresOutboxStore(database, Options.Create(Storage), Options.Create(Delivery)),
             Pacer = new PostgresDeliveryPacer(database, transaction, Options.Create(Delivery)),
             Roster = roster,
             Profiles = new PostgresPersonProfileStore(database),

@@ -12,10 +12,14 @@ namespace OpinionBot.Delivery.Outbox.PostgreSql;
 /// dead ends the lease; only then does the conversation's next message become its head, so its messages go out in order
 /// whichever instance sends them. A stopped instance's claims run out after <see cref="PostgreSqlOptions.OutboxLease"/>.
 /// </summary>
-public sealed class PostgresOutboxStore(PostgresDatabase database, IOptions<StorageOptions> options) : IOutboxStore
+public sealed class PostgresOutboxStore(PostgresDatabase database, IOptions<StorageOptions> options, IOptions<DeliveryOptions> delivery) : IOutboxStore
 {
-    /// <summary>At most this many conversations claimed in one pass.</summary>
-    public const int ClaimLimit = 64;
+    /// <summary>
+    /// Conversations claimed in one pass: as many as the dispatcher delivers to at once, so each claimed head is
+    /// attempted as soon as it is claimed (and its lease covers the attempt, not a wait for its turn); a full claim
+    /// brings the next pass at once.
+    /// </summary>
+    private int ClaimLimit => Math.Max(1, delivery.Value.MaxParallelConversations);
 
     private const string Columns = """
         id, conversation_key, service_url, conversation_id, kind, activity_json, target_activity_id, target_message_id,
@@ -41,6 +45,7 @@ public sealed class PostgresOutboxStore(PostgresDatabase database, IOptions<Stor
     /// <summary>A head this instance may claim at $1: due, and not leased by another instance ($2) until after it.</summary>
     private const string Claimable = "o.state = 'Pending' AND o.next_attempt_at <= $1 AND (o.lease_until IS NULL OR o.lease_until <= $1 OR o.lease_owner = $2)";
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _heldUntil = new(StringComparer.Ordinal);
     private bool _lastClaimFull;
 
     private PostgreSqlOptions Settings => options.Value.PostgreSql;
@@ -103,20 +108,24 @@ public sealed class PostgresOutboxStore(PostgresDatabase database, IOptions<Stor
     public IReadOnlyList<IReadOnlyList<OutboxMessage>> PendingByConversation() =>
         Group(database.Query($"SELECT {Columns} FROM outbox WHERE state = 'Pending' ORDER BY id", Read));
 
-    /// <summary>Claims the heads this instance may deliver now, oldest first, one per conversation.</summary>
+    /// <summary>Claims the heads this instance may deliver now, oldest first, one per conversation (none of a conversation it holds back).</summary>
     public IReadOnlyList<IReadOnlyList<OutboxMessage>> ClaimDue(DateTimeOffset now)
     {
+        foreach (var free in _heldUntil.Where(h => h.Value <= now).Select(h => h.Key).ToList())
+            _heldUntil.TryRemove(free, out _);
+        var held = _heldUntil.Keys.ToArray();
         var claimed = database.Query($"""
             WITH claimable AS (
                 SELECT o.id FROM outbox o
                 WHERE o.id = ANY (ARRAY(
                     {Heads}))
                   AND {Claimable}
-                ORDER BY o.id LIMIT {ClaimLimit}
+                  AND o.conversation_key <> ALL ($5)
+                ORDER BY o.id LIMIT $4
                 FOR UPDATE OF o SKIP LOCKED)
             UPDATE outbox SET lease_owner = $2, lease_until = $3 FROM claimable WHERE outbox.id = claimable.id
             RETURNING {Qualified}
-            """, Read, now, database.InstanceId, now + Settings.OutboxLease);
+            """, Read, now, database.InstanceId, now + Settings.OutboxLease, ClaimLimit, held);
         _lastClaimFull = claimed.Count >= ClaimLimit;
         return Group(claimed.OrderBy(m => m.Id));
     }
@@ -132,8 +141,11 @@ public sealed class PostgresOutboxStore(PostgresDatabase database, IOptions<Stor
             RETURNING {Qualified}
             """, Read, now, database.InstanceId, now + Settings.OutboxLease, conversationKey).FirstOrDefault();
 
-    public void Release(OutboxMessage message) =>
+    public void Release(OutboxMessage message, DateTimeOffset until)
+    {
+        _heldUntil[message.ConversationKey] = until;
         database.Execute("UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2", message.Id, database.InstanceId);
+    }
 
     /// <summary>
     /// The next time worth a look: at once when the last claim was full; else when the first lease another instance holds
