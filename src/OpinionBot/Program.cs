@@ -25,7 +25,7 @@ builder.Host.UseSystemd();
 
 builder.Services.AddOpinionBotOptions(builder.Configuration);
 builder.Services.AddBotFramework(builder.Configuration.GetSection("Bot"), builder.Environment);
-builder.Services.AddLiteDbStorage();
+builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddScheduling(builder.Configuration);
 builder.Services.AddRoster();
 builder.Services.AddConversations();

@@ -5,6 +5,14 @@ namespace OpinionBot.LoadTest;
 /// <summary>Command-line options: <c>--reports N --concurrency C --warmup W --bot path/to/OpinionBot.dll</c>, or <c>--url</c> of a running bot.</summary>
 public sealed record Options(int Reports, int Concurrency, int Warmup, string BotPath, Uri? Url = null, int? BotPid = null)
 {
+    /// <summary><c>--store</c>: LiteDb (a fresh file per bot) or PostgreSql (a throw-away server, one database for all bots).</summary>
+    public string Store { get; init; } = "LiteDb";
+
+    /// <summary><c>--instances</c>: bot processes sharing the load (more than one needs PostgreSql).</summary>
+    public int Instances { get; init; } = 1;
+
+    public bool OnPostgreSql => Store == "PostgreSql";
+
     public const string Usage = """
         Usage: dotnet run -c Release --project tests/OpinionBot.LoadTest -- [options]
 
@@ -15,6 +23,10 @@ public sealed record Options(int Reports, int Concurrency, int Warmup, string Bo
           --url URL         load a bot that is already running (see the serve mode) instead of starting one;
                             its case numbers must then form one gapless block, wherever it starts
           --bot-pid PID     with --url: the running bot's process id, to report its CPU time
+          --store STORE     LiteDb (default: a fresh file) or PostgreSql (starts a throw-away PostgreSQL server from
+                            the Debian postgresql package, durable settings, one database for every instance)
+          --instances N     bot processes sharing the database, the load split between them (default 1;
+                            more than one needs --store PostgreSql)
           --help            this text
 
         Build the bot first: dotnet build src/OpinionBot -c Release
@@ -23,7 +35,8 @@ public sealed record Options(int Reports, int Concurrency, int Warmup, string Bo
     /// <summary>Parses the arguments; null with a message on bad input or --help.</summary>
     public static Options? Parse(string[] args, out string? message)
     {
-        int reports = 2000, concurrency = 8, warmup = 50;
+        int reports = 2000, concurrency = 8, warmup = 50, instances = 1;
+        var store = "LiteDb";
         int? botPid = null;
         string? bot = null;
         Uri? url = null;
@@ -46,7 +59,7 @@ public sealed record Options(int Reports, int Concurrency, int Warmup, string Bo
                 return null;
             }
 
-            if (name is not ("--reports" or "--concurrency" or "--warmup" or "--bot" or "--url" or "--bot-pid"))
+            if (name is not ("--reports" or "--concurrency" or "--warmup" or "--bot" or "--url" or "--bot-pid" or "--store" or "--instances"))
             {
                 message = $"Unknown option '{arg}'.\n\n{Usage}";
                 return null;
@@ -66,6 +79,18 @@ public sealed record Options(int Reports, int Concurrency, int Warmup, string Bo
             if (name == "--bot")
             {
                 bot = value;
+                continue;
+            }
+
+            if (name == "--store")
+            {
+                if (!string.Equals(value, "LiteDb", StringComparison.OrdinalIgnoreCase) && !string.Equals(value, "PostgreSql", StringComparison.OrdinalIgnoreCase))
+                {
+                    message = $"Option --store is LiteDb or PostgreSql, not '{value}'.";
+                    return null;
+                }
+
+                store = string.Equals(value, "LiteDb", StringComparison.OrdinalIgnoreCase) ? "LiteDb" : "PostgreSql";
                 continue;
             }
 
@@ -92,6 +117,7 @@ public sealed record Options(int Reports, int Concurrency, int Warmup, string Bo
                 case "--bot-pid": botPid = number; break;
                 case "--reports": reports = number; break;
                 case "--concurrency": concurrency = number; break;
+                case "--instances": instances = number; break;
                 default: warmup = number; break;
             }
         }
@@ -99,6 +125,18 @@ public sealed record Options(int Reports, int Concurrency, int Warmup, string Bo
         if (reports + warmup > 9999)
         {
             message = $"--reports + --warmup must be at most 9999 (case numbers have four digits), not {reports + warmup}.";
+            return null;
+        }
+
+        if (instances > 1 && store != "PostgreSql")
+        {
+            message = "--instances above 1 needs --store PostgreSql (a LiteDB file belongs to one process).";
+            return null;
+        }
+
+        if (url is not null && (instances > 1 || store != "LiteDb"))
+        {
+            message = "--url loads a bot that is already running; --store and --instances start bots of their own.";
             return null;
         }
 
@@ -133,6 +171,6 @@ public sealed record Options(int Reports, int Concurrency, int Warmup, string Bo
             return null;
         }
 
-        return new Options(reports, concurrency, warmup, botPath);
+        return new Options(reports, concurrency, warmup, botPath) { Store = store, Instances = instances };
     }
 }

@@ -49,7 +49,8 @@ if (options is null)
 }
 
 using var cancel = new CancellationTokenSource();
-BotProcess? bot = null;
+var bots = new List<BotProcess>();
+PostgresServer? postgres = null;
 // Ctrl+C, SIGTERM, SIGQUIT: unwind through the finally below, which stops the bot. (A PosixSignalRegistration rather
 // than Console.CancelKeyPress, because the fake connector's host would otherwise take SIGTERM for itself.)
 void Stop(PosixSignalContext signal)
@@ -63,14 +64,33 @@ void Stop(PosixSignalContext signal)
 using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 using var onQuit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, Stop);
-AppDomain.CurrentDomain.ProcessExit += (_, _) => bot?.Dispose(); // SIGTERM and other exits: never leave the bot running
+AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAll(); // SIGTERM and other exits: never leave the bot (or its database) running
+
+void StopAll()
+{
+    foreach (var running in bots)
+        running.Dispose();
+    postgres?.Dispose();
+}
 
 try
 {
     await using var connector = await FakeBotConnector.StartAsync();
-    bot = options.Url is { } url ? BotProcess.Attach(url, options.BotPid) : BotProcess.Start(options.BotPath, TestRoster.Settings());
+    var settings = TestRoster.Settings();
+    if (options.OnPostgreSql)
+    {
+        postgres = await PostgresServer.StartAsync(durable: true, cancellationToken: cancel.Token);
+        settings["Storage:Provider"] = "PostgreSql";
+        settings["Storage:PostgreSql:ConnectionString"] = postgres.ConnectionString;
+    }
 
-    using var client = new HttpClient(new SocketsHttpHandler
+    if (options.Url is { } url)
+        bots.Add(BotProcess.Attach(url, options.BotPid));
+    else
+        for (var i = 0; i < options.Instances; i++)
+            bots.Add(BotProcess.Start(options.BotPath, settings));
+
+    var clients = bots.Select(b => new HttpClient(new SocketsHttpHandler
     {
         MaxConnectionsPerServer = options.Concurrency + 2,
         PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
@@ -79,17 +99,21 @@ try
         AutomaticDecompression = DecompressionMethods.None,
     })
     {
-        BaseAddress = bot.BaseAddress,
+        BaseAddress = b.BaseAddress,
         Timeout = TimeSpan.FromSeconds(60),
-    };
+    }).ToList();
 
     Console.WriteLine("OpinionBot load benchmark");
     Console.WriteLine($"  bot          {(options.Url is null ? options.BotPath : $"already running (pid {options.BotPid?.ToString(CultureInfo.InvariantCulture) ?? "unknown"})")}");
-    Console.WriteLine($"  listening    {bot.BaseAddress} (connector {connector.ServiceUrl})");
+    Console.WriteLine($"  store        {(options.Url is not null ? "(the running bot's)" : options.OnPostgreSql ? $"PostgreSql (throw-away server on port {postgres!.Port}, durable)" : "LiteDb (a fresh file)")}");
+    if (bots.Count > 1)
+        Console.WriteLine($"  instances    {bots.Count}, the load split between them round-robin");
+    foreach (var running in bots)
+        Console.WriteLine($"  listening    {running.BaseAddress} (connector {connector.ServiceUrl})");
     Console.WriteLine($"  machine      {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}");
 
     var startup = Stopwatch.StartNew();
-    await bot.WaitUntilHealthyAsync(client, TimeSpan.FromSeconds(60), cancel.Token);
+    await Task.WhenAll(bots.Select((b, i) => b.WaitUntilHealthyAsync(clients[i], TimeSpan.FromSeconds(60), cancel.Token)));
     Console.WriteLine($"  healthy in   {startup.Elapsed.TotalSeconds:0.00} s");
 
     // Bodies are serialized up front so the measured loop only sends and reads.
@@ -100,13 +124,16 @@ try
     var warmupBodies = Enumerable.Range(1, options.Warmup).Select(i => Body($"load-{run}-w{i:D5}")).ToArray();
     var bodies = Enumerable.Range(1, options.Reports).Select(i => Body($"load-{run}-r{i:D5}")).ToArray();
 
-    var warmup = await Load.RunAsync(client, warmupBodies, options.Concurrency, cancel.Token);
-    var botCpuBefore = bot.CpuTime;
+    var warmup = await Load.RunAsync(clients, warmupBodies, options.Concurrency, cancel.Token);
+    TimeSpan? BotsCpu() => bots.Aggregate((TimeSpan?)TimeSpan.Zero, (sum, b) => sum + b.CpuTime);
+    var botCpuBefore = BotsCpu();
+    var databaseCpuBefore = postgres is null ? null : ProcessTreeCpu.Of(postgres.PostmasterId);
     var ownCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var elapsed = Stopwatch.StartNew();
-    var measured = await Load.RunAsync(client, bodies, options.Concurrency, cancel.Token);
+    var measured = await Load.RunAsync(clients, bodies, options.Concurrency, cancel.Token);
     elapsed.Stop();
-    var botCpu = bot.CpuTime - botCpuBefore ?? TimeSpan.Zero;
+    var botCpu = BotsCpu() - botCpuBefore ?? TimeSpan.Zero;
+    var databaseCpu = postgres is null ? null : ProcessTreeCpu.Of(postgres.PostmasterId) - databaseCpuBefore;
     var ownCpu = Process.GetCurrentProcess().TotalProcessorTime - ownCpuBefore;
 
     var latencies = measured.Select(r => r.Milliseconds).Order().ToArray();
@@ -123,6 +150,9 @@ try
         ? $"  cpu          bot unknown (give --bot-pid); benchmark + connector {ownCpu.TotalSeconds:0.00} s"
         : $"  cpu          bot {botCpu.TotalSeconds:0.00} s ({botCpu.TotalMilliseconds / options.Reports:0.00} ms/report, "
         + $"{botCpu / elapsed.Elapsed / Environment.ProcessorCount:P0} of the machine); benchmark + connector {ownCpu.TotalSeconds:0.00} s");
+    if (databaseCpu is { } dbCpu)
+        Console.WriteLine($"  cpu          postgres {dbCpu.TotalSeconds:0.00} s ({dbCpu.TotalMilliseconds / options.Reports:0.00} ms/report, "
+            + $"{dbCpu / elapsed.Elapsed / Environment.ProcessorCount:P0} of the machine); bot + postgres {(botCpu + dbCpu).TotalMilliseconds / options.Reports:0.00} ms/report");
     Console.WriteLine($"  errors       {errors.Count}");
     foreach (var group in errors.Concat(warmup.Where(r => r.Error is not null)).GroupBy(r => r.Error).Take(5))
         Console.WriteLine($"    {group.Count()} × {group.Key}");
@@ -131,9 +161,9 @@ try
     var numbering = Load.CheckNumbering(warmup.Concat(measured).ToList(), options.Warmup + options.Reports, fromOne: options.Url is null);
     Console.WriteLine($"  numbering    {numbering.Message}");
 
-    if (bot.HasExited)
+    if (bots.FirstOrDefault(b => b.HasExited) is { } exited)
     {
-        Console.Error.WriteLine("The bot exited during the run.\n" + bot.RecentOutput());
+        Console.Error.WriteLine("A bot exited during the run.\n" + exited.RecentOutput());
         return 1;
     }
 
@@ -150,7 +180,7 @@ catch (Exception e) when (e is InvalidOperationException or TimeoutException)
 }
 finally
 {
-    bot?.Dispose();
+    StopAll();
 }
 
 namespace OpinionBot.LoadTest
@@ -166,7 +196,11 @@ namespace OpinionBot.LoadTest
         private static partial Regex CaseNumberPattern();
 
         /// <summary>Posts every body once, from <paramref name="concurrency"/> workers taking the next body in turn.</summary>
-        public static async Task<Outcome[]> RunAsync(HttpClient client, byte[][] bodies, int concurrency, CancellationToken cancellationToken)
+        public static Task<Outcome[]> RunAsync(HttpClient client, byte[][] bodies, int concurrency, CancellationToken cancellationToken) =>
+            RunAsync([client], bodies, concurrency, cancellationToken);
+
+        /// <summary>The same, body i going to <paramref name="clients"/>[i mod n]: the load split between several instances.</summary>
+        public static async Task<Outcome[]> RunAsync(IReadOnlyList<HttpClient> clients, byte[][] bodies, int concurrency, CancellationToken cancellationToken)
         {
             var outcomes = new Outcome[bodies.Length];
             var next = -1;
@@ -175,7 +209,7 @@ namespace OpinionBot.LoadTest
             {
                 int i;
                 while ((i = Interlocked.Increment(ref next)) < bodies.Length)
-                    outcomes[i] = await SubmitAsync(client, bodies[i], cancellationToken);
+                    outcomes[i] = await SubmitAsync(clients[i % clients.Count], bodies[i], cancellationToken);
             }
 
             await Task.WhenAll(Enumerable.Range(0, Math.Min(concurrency, Math.Max(bodies.Length, 1))).Select(_ => Task.Run(Worker, cancellationToken)));

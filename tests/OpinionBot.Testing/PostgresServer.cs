@@ -134,6 +134,10 @@ public sealed class PostgresServer : IAsyncDisposable, IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>The postmaster's process id (its backends are its children), from <c>postmaster.pid</c>.</summary>
+    public int PostmasterId =>
+        int.Parse(File.ReadLines(Path.Combine(DataFolder, "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The server's log (for failure messages).</summary>
     public string Log()
     {

@@ -14,7 +14,7 @@ namespace OpinionBot.Approvals;
 /// The approval card in its three faces: with the buttons its stage offers (<see cref="ProcedureTable.Stages"/>) for
 /// those who may decide, read-only for the others, and decided (outcome, who, when, comment — no buttons) once closed.
 /// </summary>
-public sealed class ApprovalCard(BotTexts texts, OrganizationClock clock, RosterStore roster, CaseWarnings warnings, Cases.Levels.LevelSuggestionLine levelSuggestion)
+public sealed class ApprovalCard(BotTexts texts, OrganizationClock clock, IRosterStore roster, CaseWarnings warnings, Cases.Levels.LevelSuggestionLine levelSuggestion)
 {
     /// <summary>The level button: a higher level raises the case (<see cref="CaseAction.RaiseLevel"/>), a lower one lowers it, with a reason.</summary>
     public const string ChangeLevelVerb = "case.changeLevel";

@@ -11,7 +11,7 @@ namespace OpinionBot.Approvals;
 /// The cards a change asks for, as its row says: the cards of the stages it ends turn into their decided face in
 /// place, the next stage's cards go out, and a unit the case was dispatched to gets its dispatch card.
 /// </summary>
-public sealed class ApprovalCards(ApprovalStore requests, ApprovalRouter router, ApprovalCard cards, ProactiveSender sender, CaseStore cases, RosterStore roster, OrganizationClock clock) : ICaseReaction
+public sealed class ApprovalCards(IApprovalStore requests, ApprovalRouter router, ApprovalCard cards, ProactiveSender sender, ICaseStore cases, IRosterStore roster, OrganizationClock clock) : ICaseReaction
 {
     public int Order => 100;
 

@@ -15,8 +15,8 @@ public sealed record ApprovalButton(string Verb, CaseAction? Action);
 /// </summary>
 public sealed class ApprovalDecisionAction(
     ApprovalButton button,
-    CaseStore cases,
-    ApprovalStore requests,
+    ICaseStore cases,
+    IApprovalStore requests,
     ApprovalCard cards,
     ApprovalRouter router,
     CaseProcedure procedure,

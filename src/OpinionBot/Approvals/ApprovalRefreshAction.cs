@@ -9,7 +9,7 @@ namespace OpinionBot.Approvals;
 /// <c>refresh</c> of an approval card (Universal Actions): buttons for whoever may decide it now, a read-only card for
 /// everyone else, and the decided card once its request is closed.
 /// </summary>
-public sealed class ApprovalRefreshAction(CaseStore cases, ApprovalStore requests, ApprovalCard cards, ApprovalRouter router, Delivery.Recipients recipients) : ICardAction
+public sealed class ApprovalRefreshAction(ICaseStore cases, IApprovalStore requests, ApprovalCard cards, ApprovalRouter router, Delivery.Recipients recipients) : ICardAction
 {
     public const string Verb = "approval.refresh";
 

@@ -9,8 +9,8 @@ public static class ApprovalRegistration
 {
     public static IServiceCollection AddApprovals(this IServiceCollection services)
     {
-        services.AddStore<ApprovalStore>();
-        services.AddSingleton<IOutboxDeliveryListener>(sp => sp.GetRequiredService<ApprovalStore>());
+        services.AddStore<IApprovalStore, ApprovalStore, PostgreSql.PostgresApprovalStore>();
+        services.AddSingleton<IOutboxDeliveryListener>(sp => (IOutboxDeliveryListener)sp.GetRequiredService<IApprovalStore>());
         services.AddSingleton<IOutboxDeliveryListener, UndeliverableCards>();
         services.AddSingleton<ApprovalCard>();
         services.AddSingleton<ApprovalRouter>();

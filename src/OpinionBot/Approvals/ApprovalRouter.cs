@@ -15,10 +15,10 @@ namespace OpinionBot.Approvals;
 /// is silently stuck. Everything is queued in the outbox inside the caller's transaction.
 /// </summary>
 public sealed class ApprovalRouter(
-    ApprovalStore requests,
+    IApprovalStore requests,
     ApprovalCard cards,
     Recipients recipients,
-    RosterStore roster,
+    IRosterStore roster,
     ProactiveSender sender,
     CaseNotifier notifier,
     OrganizationClock clock,

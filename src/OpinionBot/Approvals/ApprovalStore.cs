@@ -5,7 +5,7 @@ using OpinionBot.Storage;
 namespace OpinionBot.Approvals;
 
 /// <summary>The approval cards sent; hears from the outbox the activity id each card got, to update it in place later.</summary>
-public sealed class ApprovalStore(ILiteDatabase database) : ICollectionIndexes, IOutboxDeliveryListener
+public sealed class ApprovalStore(ILiteDatabase database) : IApprovalStore, ICollectionIndexes, IOutboxDeliveryListener
 {
     private const string CorrelationPrefix = "approval:";
 

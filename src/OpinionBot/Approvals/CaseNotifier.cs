@@ -18,8 +18,8 @@ namespace OpinionBot.Approvals;
 public sealed class CaseNotifier(
     Recipients recipients,
     ProactiveSender sender,
-    CaseStore cases,
-    RosterStore roster,
+    ICaseStore cases,
+    IRosterStore roster,
     OrganizationClock clock,
     BotTexts texts,
     Duty.DutyAudience dutyAudience,

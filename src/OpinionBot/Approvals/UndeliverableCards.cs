@@ -9,7 +9,7 @@ namespace OpinionBot.Approvals;
 /// request falls back to the unit's approval chat, then the office's conversation, and the timeline records it; when
 /// nowhere is left, the office is told who cannot be reached.
 /// </summary>
-public sealed class UndeliverableCards(ApprovalStore requests, CaseStore cases, ApprovalRouter router, CaseNotifier notifier, StoreTransaction transaction) : IOutboxDeliveryListener
+public sealed class UndeliverableCards(IApprovalStore requests, ICaseStore cases, ApprovalRouter router, CaseNotifier notifier, IStoreTransaction transaction) : IOutboxDeliveryListener
 {
     public void Delivered(OutboxMessage message, string? activityId)
     {

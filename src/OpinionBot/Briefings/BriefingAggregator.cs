@@ -14,7 +14,7 @@ namespace OpinionBot.Briefings;
 /// <c>OpenDueAt</c>, <c>DoneAt</c> and <c>DueAt</c>, zero reports by <c>Day</c>. Counts are index counts; only the
 /// period's own cases and steps (and at most <see cref="ListLimit"/> listed cases) are ever read as documents.
 /// </summary>
-public sealed class BriefingAggregator(ILiteDatabase database, RosterStore roster, WorkingCalendar calendar, OrganizationClock clock, IOptions<ScheduleOptions> schedule)
+public sealed class BriefingAggregator(ILiteDatabase database, RosterStore roster, WorkingCalendar calendar, OrganizationClock clock, IOptions<ScheduleOptions> schedule) : IBriefingAggregator
 {
     public const int ListLimit = 15;
 

@@ -7,7 +7,7 @@ using OpinionBot.Roster;
 namespace OpinionBot.Briefings;
 
 /// <summary>The daily briefing and weekly summary cards. Lists are capped so a card stays far below Teams' 28 KB.</summary>
-public sealed class BriefingCards(BotTexts texts, OrganizationClock clock, RosterStore roster)
+public sealed class BriefingCards(BotTexts texts, OrganizationClock clock, IRosterStore roster)
 {
     public const int MaxUnitRows = 25;
     public const int MaxMissedUnits = 60;

@@ -9,7 +9,7 @@ namespace OpinionBot.Briefings;
 /// same idempotent one the Quartz jobs use, so it can never go out twice.
 /// </summary>
 public sealed class BriefingCatchUp(
-    BriefingStore store, BriefingSchedule schedule, BriefingSender sender, StoreTransaction transaction, OrganizationClock clock, ILogger<BriefingCatchUp> logger)
+    IBriefingStore store, BriefingSchedule schedule, BriefingSender sender, IStoreTransaction transaction, OrganizationClock clock, ILogger<BriefingCatchUp> logger)
     : BackgroundService
 {
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -20,7 +20,7 @@ public static class BriefingAccess
 }
 
 /// <summary><c>subscribe briefing</c> / <c>订阅简报</c> (or just <c>subscribe</c>/<c>订阅</c>) with an @mention in a channel or group chat.</summary>
-public sealed class SubscribeCommand(BriefingStore store, OrganizationClock clock) : ICommand
+public sealed class SubscribeCommand(IBriefingStore store, OrganizationClock clock) : ICommand
 {
     private static readonly string[] Objects = ["", "briefing", "briefings", "简报", "每日简报"];
 
@@ -48,7 +48,7 @@ public sealed class SubscribeCommand(BriefingStore store, OrganizationClock cloc
 }
 
 /// <summary><c>unsubscribe</c> / <c>取消订阅</c> with an @mention in a subscribed channel or group chat.</summary>
-public sealed class UnsubscribeCommand(BriefingStore store) : ICommand
+public sealed class UnsubscribeCommand(IBriefingStore store) : ICommand
 {
     public IReadOnlyList<CommandWord> Words { get; } = [new("unsubscribe", Language.EnUs), new("取消订阅", Language.ZhCn)];
 
@@ -67,7 +67,7 @@ public sealed class UnsubscribeCommand(BriefingStore store) : ICommand
 }
 
 /// <summary><c>stats</c> / <c>统计</c>: this week's figures so far, as the weekly summary shows them.</summary>
-public sealed class StatsCommand(BriefingAggregator aggregator, BriefingCards cards, WeeklyChart chart, OrganizationClock clock) : ICommand
+public sealed class StatsCommand(IBriefingAggregator aggregator, BriefingCards cards, WeeklyChart chart, OrganizationClock clock) : ICommand
 {
     public IReadOnlyList<CommandWord> Words { get; } = [new("stats", Language.EnUs), new("统计", Language.ZhCn)];
 

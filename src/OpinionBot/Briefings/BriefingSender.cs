@@ -10,18 +10,18 @@ namespace OpinionBot.Briefings;
 
 /// <summary>
 /// Sends the briefing of one period to every subscribed conversation, at most once per period: the run is recorded
-/// and the cards enqueued into the outbox in one <see cref="StoreTransaction"/>, so neither a second call (the job and
+/// and the cards enqueued into the outbox in one <see cref="IStoreTransaction"/>, so neither a second call (the job and
 /// the catch-up racing, a restart) nor a crash half-way can send it twice.
 /// </summary>
 public sealed class BriefingSender(
-    BriefingStore store,
-    BriefingAggregator aggregator,
+    IBriefingStore store,
+    IBriefingAggregator aggregator,
     BriefingCards cards,
     WeeklyChart chart,
-    ConversationStore conversations,
+    IConversationStore conversations,
     ProactiveSender sender,
     OutboxSignal signal,
-    StoreTransaction transaction,
+    IStoreTransaction transaction,
     OrganizationClock clock,
     Roster.RosterStore roster,
     IEnumerable<IOfficeBriefingNote> officeNotes,

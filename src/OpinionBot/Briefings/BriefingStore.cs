@@ -31,7 +31,7 @@ public enum BriefingKind
 }
 
 /// <summary>Subscriptions, the record of every briefing run, and when each schedule was first watched (catch-up starts there).</summary>
-public sealed class BriefingStore(ILiteDatabase database) : ICollectionIndexes
+public sealed class BriefingStore(ILiteDatabase database) : IBriefingStore, ICollectionIndexes
 {
     private ILiteCollection<BriefingSubscription> Subscriptions => database.GetCollection<BriefingSubscription>("briefing_subscriptions");
     private ILiteCollection<BriefingRun> Runs => database.GetCollection<BriefingRun>("briefing_runs");

@@ -7,7 +7,7 @@ using OpinionBot.Roster;
 namespace OpinionBot.Cases;
 
 /// <summary>The case card: the incident log's fields, its links and summary, its evidence files, and the latest timeline entries.</summary>
-public sealed class CaseCard(BotTexts texts, OrganizationClock clock, RosterStore roster, Levels.LevelSuggestionLine levelSuggestion, Records.Evidence.EvidenceList evidenceList)
+public sealed class CaseCard(BotTexts texts, OrganizationClock clock, IRosterStore roster, Levels.LevelSuggestionLine levelSuggestion, Records.Evidence.EvidenceList evidenceList)
 {
     public const int TimelineEntriesShown = 10;
     public const int TimelineCommentShown = 200;

@@ -9,7 +9,7 @@ public static class CaseRegistration
 {
     public static IServiceCollection AddCases(this IServiceCollection services)
     {
-        services.AddStore<CaseStore>();
+        services.AddStore<ICaseStore, CaseStore, PostgreSql.PostgresCaseStore>();
         services.AddOptions<Levels.LevelSuggestionOptions>().BindConfiguration(Levels.LevelSuggestionOptions.Section);
         services.AddSingleton<Levels.LevelSuggestionLine>();
         services.AddSingleton<CaseCard>();

@@ -4,7 +4,7 @@ using OpinionBot.Storage;
 namespace OpinionBot.Cases;
 
 /// <summary>Cases, their numbering counters and their append-only timelines.</summary>
-public sealed class CaseStore(ILiteDatabase database, StoreTransaction transaction) : ICollectionIndexes
+public sealed class CaseStore(ILiteDatabase database, StoreTransaction transaction) : ICaseStore, ICollectionIndexes
 {
     private ILiteCollection<Case> Cases => database.GetCollection<Case>("cases");
     private ILiteCollection<CaseEvent> Events => database.GetCollection<CaseEvent>("case_events");
@@ -38,6 +38,9 @@ public sealed class CaseStore(ILiteDatabase database, StoreTransaction transacti
     public void Save(Case c) => Cases.Update(c);
 
     public Case? Find(string number) => Cases.FindById(number);
+
+    /// <summary>LiteDB writes one transaction at a time, so a plain read already excludes other writers.</summary>
+    public Case? FindForUpdate(string number) => Find(number);
 
     public Case? FindBySubmission(string submissionId) => Cases.FindOne(c => c.SubmissionId == submissionId);
 

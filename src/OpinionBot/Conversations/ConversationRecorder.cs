@@ -8,7 +8,7 @@ namespace OpinionBot.Conversations;
 /// A personal chat is recorded only for people on the roster (the caller decides). The first time the bot is in a
 /// conversation (or back after a removal) its id is logged once, for the settings that name conversations.
 /// </summary>
-public sealed class ConversationRecorder(ConversationStore store, TimeProvider time, ILogger<ConversationRecorder> logger)
+public sealed class ConversationRecorder(IConversationStore store, TimeProvider time, ILogger<ConversationRecorder> logger)
 {
     /// <param name="activity">Any activity of the conversation: a message, an invoke, a conversation or installation update.</param>
     /// <param name="installed">False when the activity says the bot was removed.</param>

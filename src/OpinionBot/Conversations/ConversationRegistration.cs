@@ -7,7 +7,7 @@ public static class ConversationRegistration
 {
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
-        services.AddStore<ConversationStore>();
+        services.AddStore<IConversationStore, ConversationStore, PostgreSql.PostgresConversationStore>();
         services.AddSingleton<ConversationRecorder>();
         services.AddSingleton<ICommand, WhereAmICommand>();
         services.AddHostedService<TrustStoredServiceUrls>();

@@ -4,7 +4,7 @@ using OpinionBot.Storage;
 
 namespace OpinionBot.Conversations;
 
-public sealed class ConversationStore(ILiteDatabase database) : ICollectionIndexes
+public sealed class ConversationStore(ILiteDatabase database) : IConversationStore, ICollectionIndexes
 {
     private ILiteCollection<ConversationRecord> Records => database.GetCollection<ConversationRecord>("conversations");
 

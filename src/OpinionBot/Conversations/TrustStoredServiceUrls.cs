@@ -3,7 +3,7 @@ using OpinionBot.BotFramework.Connector;
 namespace OpinionBot.Conversations;
 
 /// <summary>At start, the serviceUrls of recorded conversations (each came on an accepted activity) are trusted again.</summary>
-public sealed class TrustStoredServiceUrls(ConversationStore store, TrustedServiceUrls trusted) : IHostedService
+public sealed class TrustStoredServiceUrls(IConversationStore store, TrustedServiceUrls trusted) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {

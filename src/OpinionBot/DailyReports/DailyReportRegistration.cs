@@ -7,7 +7,7 @@ public static class DailyReportRegistration
 {
     public static IServiceCollection AddDailyReports(this IServiceCollection services)
     {
-        services.AddStore<DailyReportStore>();
+        services.AddStore<IDailyReportStore, DailyReportStore, PostgreSql.PostgresDailyReportStore>();
         services.AddSingleton<ICommand, ZeroCommand>();
         services.AddSingleton<ZeroReportReminderCard>();
         services.AddSingleton<DailyReportSchedule>();

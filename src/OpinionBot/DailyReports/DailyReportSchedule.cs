@@ -19,13 +19,13 @@ namespace OpinionBot.DailyReports;
 /// unless <c>Schedule:DailyReportEveryDay</c>. Each reminder and list is marked with the messages it queues: sent once.
 /// </summary>
 public sealed class DailyReportSchedule(
-    DailyReportStore reports,
-    RosterStore roster,
+    IDailyReportStore reports,
+    IRosterStore roster,
     Recipients recipients,
     ProactiveSender sender,
     OutboxSignal signal,
-    OnceMarkers markers,
-    StoreTransaction transaction,
+    IOnceMarkers markers,
+    IStoreTransaction transaction,
     WorkingCalendar calendar,
     ZeroReportReminderCard reminderCard,
     OrganizationClock clock,

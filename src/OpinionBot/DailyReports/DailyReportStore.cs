@@ -6,7 +6,7 @@ using OpinionBot.Storage;
 namespace OpinionBot.DailyReports;
 
 /// <summary>Zero reports; a unit has reported a day when it filed a case or a zero report that day.</summary>
-public sealed class DailyReportStore(ILiteDatabase database, StoreTransaction transaction, CaseStore cases) : ICollectionIndexes
+public sealed class DailyReportStore(ILiteDatabase database, StoreTransaction transaction, CaseStore cases) : IDailyReportStore, ICollectionIndexes
 {
     private ILiteCollection<ZeroReport> ZeroReports => database.GetCollection<ZeroReport>("zero_reports");
     private ILiteCollection<MissedDailyReport> Missed => database.GetCollection<MissedDailyReport>("missed_daily_reports");

@@ -6,7 +6,7 @@ using OpinionBot.Roster;
 namespace OpinionBot.DailyReports;
 
 /// <summary><c>zero</c> / <c>零报告</c>: today's zero report for the officer's unit (naming the unit when they have several).</summary>
-public sealed class ZeroCommand(DailyReportStore reports, RosterStore roster, OrganizationClock clock) : ICommand
+public sealed class ZeroCommand(IDailyReportStore reports, IRosterStore roster, OrganizationClock clock) : ICommand
 {
     public IReadOnlyList<CommandWord> Words { get; } = [new("zero", Language.EnUs), new("零报告", Language.ZhCn)];
 

@@ -8,7 +8,7 @@ using OpinionBot.Roster;
 namespace OpinionBot.DailyReports;
 
 /// <summary>The reminder's "Zero report" button: records today's zero report for the card's unit, for its officers only.</summary>
-public sealed class ZeroReportCardAction(DailyReportStore reports, RosterStore roster, OrganizationClock clock) : ICardAction
+public sealed class ZeroReportCardAction(IDailyReportStore reports, IRosterStore roster, OrganizationClock clock) : ICardAction
 {
     public string Verb => ZeroReportReminderCard.ZeroReportVerb;
 

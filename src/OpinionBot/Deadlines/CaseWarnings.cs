@@ -6,7 +6,7 @@ using OpinionBot.Localization;
 namespace OpinionBot.Deadlines;
 
 /// <summary>The warnings a case card shows: each clock whose deadline has already passed, and since when.</summary>
-public sealed class CaseWarnings(OwedStepStore steps, OrganizationClock clock, BotTexts texts)
+public sealed class CaseWarnings(IOwedStepStore steps, OrganizationClock clock, BotTexts texts)
 {
     public IReadOnlyList<string> For(Case c, Language language)
     {

@@ -7,7 +7,7 @@ public static class DeadlineRegistration
 {
     public static IServiceCollection AddDeadlines(this IServiceCollection services)
     {
-        services.AddStore<OwedStepStore>();
+        services.AddStore<IOwedStepStore, OwedStepStore, PostgreSql.PostgresOwedStepStore>();
         services.AddSingleton<ClockDue>();
         services.AddSingleton<StepTracker>();
         services.AddSingleton<CaseWarnings>();

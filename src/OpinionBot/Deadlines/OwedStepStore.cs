@@ -3,7 +3,7 @@ using OpinionBot.Storage;
 
 namespace OpinionBot.Deadlines;
 
-public sealed class OwedStepStore(ILiteDatabase database) : ICollectionIndexes
+public sealed class OwedStepStore(ILiteDatabase database) : IOwedStepStore, ICollectionIndexes
 {
     public ILiteCollection<OwedStep> Steps => database.GetCollection<OwedStep>("owed_steps");
 

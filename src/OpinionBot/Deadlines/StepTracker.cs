@@ -9,7 +9,7 @@ namespace OpinionBot.Deadlines;
 /// (recording lateness), cancels what no longer applies, opens the clocks its row opens, and sets the case's next
 /// deadline. Runs inside the change's transaction, before the case is saved.
 /// </summary>
-public sealed class StepTracker(OwedStepStore steps, ClockDue due, WorkingCalendar calendar, IOptions<WorkflowOptions> workflow)
+public sealed class StepTracker(IOwedStepStore steps, ClockDue due, WorkingCalendar calendar, IOptions<WorkflowOptions> workflow)
 {
     public void Apply(CaseChange change)
     {

@@ -10,7 +10,11 @@ public static class DeliveryRegistration
     public static IServiceCollection AddDelivery(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<DeliveryOptions>(configuration.GetSection(DeliveryOptions.Section));
-        services.AddStore<OutboxStore>();
+        services.AddStore<IOutboxStore, OutboxStore, Outbox.PostgreSql.PostgresOutboxStore>();
+        services.AddSingleton<Outbox.PostgreSql.PostgresDeliveryPacer>();
+        services.AddSingleton<IDeliveryPacer>(sp => StorageRegistration.Chosen(sp) == StorageProvider.PostgreSql
+            ? sp.GetRequiredService<Outbox.PostgreSql.PostgresDeliveryPacer>()
+            : new LocalDeliveryPacer(sp.GetRequiredService<IOptions<DeliveryOptions>>().Value));
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton(sp => new RetryPolicy(sp.GetRequiredService<IOptions<DeliveryOptions>>().Value));
         services.AddSingleton<OutboxDispatcher>();

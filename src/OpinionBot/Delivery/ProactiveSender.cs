@@ -9,9 +9,9 @@ namespace OpinionBot.Delivery;
 /// <summary>
 /// Sends and updates messages in conversations the bot has recorded, outside any turn — by putting them in the
 /// outbox, which delivers them in order, paced and retried (see <see cref="OutboxDispatcher"/>). Called inside a
-/// <see cref="StoreTransaction"/>, the messages are part of it and the outbox is woken only once it commits.
+/// <see cref="IStoreTransaction"/>, the messages are part of it and the outbox is woken only once it commits.
 /// </summary>
-public sealed class ProactiveSender(OutboxStore outbox, OutboxSignal signal, StoreTransaction transaction, TimeProvider time)
+public sealed class ProactiveSender(IOutboxStore outbox, OutboxSignal signal, IStoreTransaction transaction, TimeProvider time)
 {
     /// <summary>
     /// Queues <paramref name="activity"/> for <paramref name="to"/>; returns the outbox message id (to update the message

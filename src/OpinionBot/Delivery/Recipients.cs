@@ -6,7 +6,7 @@ using OpinionBot.Roster;
 namespace OpinionBot.Delivery;
 
 /// <summary>Where a person on the roster can be reached, how to @mention and name them, and which language they read.</summary>
-public sealed class Recipients(PersonProfileStore profiles, ConversationStore conversations, RosterStore roster, PersonNames names)
+public sealed class Recipients(IPersonProfileStore profiles, IConversationStore conversations, IRosterStore roster, PersonNames names)
 {
     public ConversationRecord? PersonalChat(string personKey)
     {

@@ -11,7 +11,7 @@ namespace OpinionBot.Dispatches;
 /// <c>cooperate 2026-0042 &lt;unit&gt;</c> / <c>协办 2026-0042 &lt;单位&gt;</c>: a leader of the lead unit or the office adds a
 /// cooperating unit (by id or name); its officers get a dispatch card to acknowledge.
 /// </summary>
-public sealed class CooperateCommand(CaseLookup lookup, LifecycleCommandRunner runner, RosterStore roster) : ICommand
+public sealed class CooperateCommand(CaseLookup lookup, LifecycleCommandRunner runner, IRosterStore roster) : ICommand
 {
     public IReadOnlyList<CommandWord> Words { get; } = [new("cooperate", Language.EnUs), new("协办", Language.ZhCn)];
 

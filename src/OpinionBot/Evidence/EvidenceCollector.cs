@@ -8,7 +8,7 @@ namespace OpinionBot.Evidence;
 
 /// <summary>Downloads the files of a message (with the bot's token where Teams needs it) and keeps them for a case.</summary>
 public sealed class EvidenceCollector(
-    EvidenceStore store,
+    IEvidenceStore store,
     IConnectorClientFactory connectors,
     OrganizationClock clock,
     IOptions<EvidenceOptions> options,

@@ -7,7 +7,7 @@ using OpinionBot.Storage;
 namespace OpinionBot.Evidence;
 
 /// <summary>Evidence files in LiteDB file storage, linked to their case, each with a timeline event — all in one transaction.</summary>
-public sealed class EvidenceStore(ILiteDatabase database, StoreTransaction transaction, CaseStore cases) : ICollectionIndexes
+public sealed class EvidenceStore(ILiteDatabase database, StoreTransaction transaction, CaseStore cases) : IEvidenceStore, ICollectionIndexes
 {
     private ILiteCollection<EvidenceFile> Files => database.GetCollection<EvidenceFile>("evidence");
 

@@ -7,7 +7,7 @@ using OpinionBot.Configuration;
 namespace OpinionBot.Evidence;
 
 /// <summary>Files sent without a command go to the case the sender reported just before; otherwise the bot asks which case.</summary>
-public sealed class FilesAfterReport(CaseStore cases, EvidenceCollector collector, OrganizationClock clock, IOptions<EvidenceOptions> options) : IFreeTextHandler
+public sealed class FilesAfterReport(ICaseStore cases, EvidenceCollector collector, OrganizationClock clock, IOptions<EvidenceOptions> options) : IFreeTextHandler
 {
     public bool CanHandle(Activity activity, string text) => ChatFile.In(activity).Count > 0;
 

@@ -13,10 +13,10 @@ namespace OpinionBot.Procedure;
 /// anywhere leaves neither the change nor any of its messages.
 /// </summary>
 public sealed class CaseProcedure(
-    StoreTransaction transaction,
-    CaseStore cases,
-    ApprovalStore requests,
-    RosterStore roster,
+    IStoreTransaction transaction,
+    ICaseStore cases,
+    IApprovalStore requests,
+    IRosterStore roster,
     ProcedureEngine engine,
     StepTracker clocks,
     IEnumerable<ICaseReaction> reactions,
@@ -53,7 +53,8 @@ public sealed class CaseProcedure(
     /// </summary>
     public ProcedureResult Apply(string number, Actor actor, CaseCommand command, string dedupKey, ObjectId? cardRequest = null) => transaction.Run(() =>
     {
-        if (cases.Find(number) is not { } current)
+        // Locked until the commit (PostgreSQL): a second press at the same moment, on any instance, waits and then sees this one's outcome.
+        if (cases.FindForUpdate(number) is not { } current)
             return new ProcedureResult(null, Decision.Refuse("case.notFound", number));
         if (cases.HasEvent($"{dedupKey}:0"))
             return new ProcedureResult(current, Decision.Refuse("lifecycle.repeated")) { Repeated = true };

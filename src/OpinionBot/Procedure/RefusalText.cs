@@ -5,7 +5,7 @@ using OpinionBot.Roster;
 namespace OpinionBot.Procedure;
 
 /// <summary>Says why the procedure refused, in the reader's language (states, levels and units by their names).</summary>
-public sealed class RefusalText(BotTexts texts, RosterStore roster)
+public sealed class RefusalText(BotTexts texts, IRosterStore roster)
 {
     /// <summary>Refusals the person can fix on the card itself; the card comes back with the message and their input.</summary>
     public static bool IsInputProblem(Decision decision) => decision.RefusalKey is

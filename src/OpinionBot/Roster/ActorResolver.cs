@@ -12,7 +12,7 @@ namespace OpinionBot.Roster;
 /// </summary>
 public sealed class ActorResolver(
     RosterDirectory directory,
-    PersonProfileStore profiles,
+    IPersonProfileStore profiles,
     IConnectorClientFactory connectors,
     TimeProvider time,
     ILogger<ActorResolver> logger)

@@ -7,7 +7,7 @@ namespace OpinionBot.Roster;
 /// How the bot names a person on the roster, never by an object id: the name <c>Organization:People</c> gives, else
 /// the name Teams gave when they last spoke to the bot, else their email/UPN, else "(name unknown)".
 /// </summary>
-public sealed class PersonNames(RosterStore roster, PersonProfileStore profiles, BotTexts texts, OrganizationClock clock)
+public sealed class PersonNames(IRosterStore roster, IPersonProfileStore profiles, BotTexts texts, OrganizationClock clock)
 {
     public string DisplayName(string personKey) =>
         KnownName(personKey) ?? (PersonKey.IsObjectId(personKey) ? texts.Get(clock.DefaultLanguage, "person.unnamed") : personKey);

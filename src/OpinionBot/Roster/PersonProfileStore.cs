@@ -3,7 +3,7 @@ using OpinionBot.Storage;
 
 namespace OpinionBot.Roster;
 
-public sealed class PersonProfileStore(ILiteDatabase database) : ICollectionIndexes
+public sealed class PersonProfileStore(ILiteDatabase database) : IPersonProfileStore, ICollectionIndexes
 {
     private ILiteCollection<PersonProfile> Profiles => database.GetCollection<PersonProfile>("people");
 

@@ -1,7 +1,7 @@
 namespace OpinionBot.Roster;
 
 /// <summary>Finds a person's roles from any of the identifiers Teams gives for them (object id, email, UPN).</summary>
-public sealed class RosterDirectory(RosterStore store)
+public sealed class RosterDirectory(IRosterStore store)
 {
     /// <summary>The actor with every role any of <paramref name="identifiers"/> holds, or null when the roster names none.</summary>
     public Actor? Find(string teamsUserId, string name, IEnumerable<string?> identifiers)

@@ -6,8 +6,8 @@ public static class RosterRegistration
 {
     public static IServiceCollection AddRoster(this IServiceCollection services)
     {
-        services.AddStore<RosterStore>();
-        services.AddStore<PersonProfileStore>();
+        services.AddStore<IRosterStore, RosterStore, PostgreSql.PostgresRosterStore>();
+        services.AddStore<IPersonProfileStore, PersonProfileStore, PostgreSql.PostgresPersonProfileStore>();
         services.AddSingleton<RosterDirectory>();
         services.AddSingleton<PersonNames>();
         services.AddSingleton<ActorResolver>();

@@ -6,7 +6,7 @@ namespace OpinionBot.Roster;
 /// Loads the configured roster into the database at start. A configured unit (or person's name) replaces the stored one
 /// when they differ; units and names only in the database (added later by admins) stay.
 /// </summary>
-public sealed class RosterSeeder(RosterStore store, IOptions<OrganizationOptions> options, ILogger<RosterSeeder> logger) : IHostedService
+public sealed class RosterSeeder(IRosterStore store, IOptions<OrganizationOptions> options, ILogger<RosterSeeder> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using OpinionBot.Storage;
 namespace OpinionBot.Roster;
 
 /// <summary>Units and organisation roles in LiteDB — the source of truth once loaded.</summary>
-public sealed class RosterStore(ILiteDatabase database) : ICollectionIndexes
+public sealed class RosterStore(ILiteDatabase database) : IRosterStore, ICollectionIndexes
 {
     private ILiteCollection<Unit> Units => database.GetCollection<Unit>("units");
     private ILiteCollection<OrganizationRoles> Roles => database.GetCollection<OrganizationRoles>("organization");

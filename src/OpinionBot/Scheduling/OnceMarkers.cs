@@ -7,7 +7,7 @@ namespace OpinionBot.Scheduling;
 /// "This was done" marks with unique keys (a slip's step and count, a day's reminder): taken in the same transaction as
 /// the messages they stand for, so a restart or two overlapping scans never send anything twice.
 /// </summary>
-public sealed class OnceMarkers(ILiteDatabase database) : ICollectionIndexes
+public sealed class OnceMarkers(ILiteDatabase database) : IOnceMarkers, ICollectionIndexes
 {
     private ILiteCollection<BsonDocument> Marks => database.GetCollection("once_markers");
 

@@ -20,7 +20,7 @@ public static class QuartzRegistration
         var schedule = configuration.GetSection(ScheduleOptions.Section).Get<ScheduleOptions>() ?? new();
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new();
         var zone = TimeZoneInfo.FindSystemTimeZoneById(configuration["Organization:TimeZone"] ?? "Asia/Shanghai");
-        services.AddStore<OnceMarkers>();
+        services.AddStore<IOnceMarkers, OnceMarkers, PostgreSql.PostgresOnceMarkers>();
         if (storage.Provider == StorageProvider.PostgreSql)
             services.AddHostedService(sp => new QuartzPostgresSchema(storage.PostgreSql.ConnectionString, sp.GetRequiredService<ILogger<QuartzPostgresSchema>>()));
         services.AddQuartz(q =>
@@ -34,7 +34,7 @@ public static class QuartzRegistration
             Schedule<ZeroReportDeadlineJob>(q, "zero-report-deadline", schedule.ZeroReportDeadline, zone);
             Schedule<DailyBriefingJob>(q, DailyBriefingJob.Key, schedule.DailyBriefing, zone);
             Schedule<WeeklySummaryJob>(q, WeeklySummaryJob.Key, schedule.WeeklySummary, zone);
-            if (!string.IsNullOrWhiteSpace(storage.Backup.Cron))
+            if (!string.IsNullOrWhiteSpace(storage.Backup.Cron) && storage.Provider == StorageProvider.LiteDb)
                 Schedule<LiteDbBackupJob>(q, "litedb-backup", storage.Backup.Cron, zone);
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);

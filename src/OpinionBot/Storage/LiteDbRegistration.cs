@@ -5,14 +5,19 @@ namespace OpinionBot.Storage;
 
 public static class LiteDbRegistration
 {
-    /// <summary>One LiteDB file for the whole service, opened at start and closed (disposed) at shutdown.</summary>
-    public static IServiceCollection AddLiteDbStorage(this IServiceCollection services)
+    /// <summary>
+    /// One LiteDB file for the whole service, opened when first used and closed (disposed) at shutdown. With
+    /// <paramref name="hosted"/> (LiteDB is the chosen store) it is opened at start, its indexes ensured, its health checked.
+    /// </summary>
+    public static IServiceCollection AddLiteDbStorage(this IServiceCollection services, bool hosted = true)
     {
         services.AddSingleton<ILiteDatabase>(sp => Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value.LiteDb.Path));
         services.AddSingleton(sp => new StoreTransaction(
             sp.GetRequiredService<ILiteDatabase>(), LogFileOf(sp.GetRequiredService<IOptions<StorageOptions>>().Value.LiteDb.Path)));
-        services.AddHostedService<StorageStartup>();
         services.AddSingleton<LiteDbBackup>();
+        if (!hosted)
+            return services;
+        services.AddHostedService<StorageStartup>();
         services.AddHealthChecks().AddCheck<LiteDbHealthCheck>("litedb");
         return services;
     }

@@ -7,8 +7,8 @@ public sealed class StorageOptions
 
     /// <summary>
     /// <see cref="StorageProvider.LiteDb"/> (default: one embedded file, nothing to install) or
-    /// <see cref="StorageProvider.PostgreSql"/> (several instances on one database). So far PostgreSQL holds the
-    /// Quartz schedules (clustered); the cases and the rest are still in the LiteDB file.
+    /// <see cref="StorageProvider.PostgreSql"/> (several instances on one database: every store, the outbox with its
+    /// rate limits, and the Quartz schedules, clustered).
     /// </summary>
     public StorageProvider Provider { get; set; } = StorageProvider.LiteDb;
 
@@ -34,6 +34,15 @@ public sealed class PostgreSqlOptions
 {
     /// <summary>An Npgsql connection string, e.g. <c>Host=db;Database=opinionbot;Username=opinionbot;Password=…</c>.</summary>
     public string ConnectionString { get; set; } = "";
+
+    /// <summary>
+    /// How long an instance holds an outbox message it claimed; should it die meanwhile, another instance delivers the
+    /// message once the lease has run out. Longer than one delivery attempt can take (the Connector call's timeout).
+    /// </summary>
+    public TimeSpan OutboxLease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often an idle instance looks for outbox messages nobody is delivering (another instance stopped).</summary>
+    public TimeSpan OutboxPoll { get; set; } = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>Scheduled copies of the LiteDB file (<c>Storage:Backup</c>).</summary>

@@ -24,6 +24,12 @@ public static class StorageProblems
                 yield return $"Storage:PostgreSql:ConnectionString is not a valid Npgsql connection string: {problem}";
         }
 
+        foreach (var key in new[] { "Storage:PostgreSql:OutboxLease", "Storage:PostgreSql:OutboxPoll" })
+        {
+            if (configuration[key] is { } duration && !(TimeSpan.TryParse(duration, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero))
+                yield return $"{key} is '{duration}'; expected a duration above zero such as 00:00:30 (hh:mm:ss).";
+        }
+
         var cron = configuration["Storage:Backup:Cron"];
         if (!string.IsNullOrWhiteSpace(cron) && !CronExpression.TryParse(cron, out _))
             yield return $"Storage:Backup:Cron '{cron}' is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week); leave it empty for no backups.";

@@ -23,7 +23,7 @@ namespace OpinionBot.Storage;
 /// joins the enclosing transaction. Work must not wait for another thread that itself calls <see cref="Run{T}"/>.
 /// </para>
 /// </summary>
-public sealed class StoreTransaction(ILiteDatabase database, string? logFile = null) : IDisposable
+public sealed class StoreTransaction(ILiteDatabase database, string? logFile = null) : IStoreTransaction, IDisposable
 {
     /// <summary>At most this many work items per commit, so one transaction stays small.</summary>
     public const int MaxBatch = 256;

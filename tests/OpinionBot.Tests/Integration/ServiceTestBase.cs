@@ -17,7 +17,7 @@ public abstract class ServiceTestBase : IAsyncLifetime
         Bot = new BotApplication(Settings);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Bot.DisposeAsync();
         await Connector.DisposeAsync();

@@ -3,7 +3,7 @@ using OpinionBot.Bot;
 namespace OpinionBot.Cases.Commands;
 
 /// <summary>Finds the case a command names and checks the speaker may see it, answering when not.</summary>
-public sealed class CaseLookup(CaseStore cases)
+public sealed class CaseLookup(ICaseStore cases)
 {
     public async Task<Case?> FindVisibleAsync(CommandContext context, CancellationToken cancellationToken)
     {

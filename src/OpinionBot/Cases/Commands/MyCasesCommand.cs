@@ -5,7 +5,7 @@ using OpinionBot.Roster;
 namespace OpinionBot.Cases.Commands;
 
 /// <summary><c>my</c> / <c>我的</c>: the open cases of my units (all units for the office), with state and next deadline.</summary>
-public sealed class MyCasesCommand(CaseStore cases, RosterStore roster, MyCasesCard card) : ICommand
+public sealed class MyCasesCommand(ICaseStore cases, IRosterStore roster, MyCasesCard card) : ICommand
 {
     public const int Shown = 20;
 

@@ -8,7 +8,7 @@ using OpinionBot.Roster;
 namespace OpinionBot.Cases.Commands;
 
 /// <summary>A message with link(s) and some text (no command) gets an intake card pre-filled from it.</summary>
-public sealed class PastedLinkIntake(RosterStore roster, OrganizationClock clock, BotTexts texts) : IFreeTextHandler
+public sealed class PastedLinkIntake(IRosterStore roster, OrganizationClock clock, BotTexts texts) : IFreeTextHandler
 {
     public bool CanHandle(Activity activity, string text) => LinkPaste.HasLinks(text);
 

@@ -7,7 +7,7 @@ using OpinionBot.Roster;
 namespace OpinionBot.Cases.Commands;
 
 /// <summary><c>report</c> / <c>上报</c>: the intake card.</summary>
-public sealed class ReportCommand(RosterStore roster, OrganizationClock clock, BotTexts texts) : ICommand
+public sealed class ReportCommand(IRosterStore roster, OrganizationClock clock, BotTexts texts) : ICommand
 {
     public IReadOnlyList<CommandWord> Words { get; } = [new("report", Language.EnUs), new("上报", Language.ZhCn)];
 

@@ -5,7 +5,7 @@ using OpinionBot.Localization;
 namespace OpinionBot.Cases.Commands;
 
 /// <summary><c>case 2026-0042</c> / <c>查看 2026-0042</c>: the case card with its timeline.</summary>
-public sealed class ShowCaseCommand(CaseLookup lookup, CaseStore cases, EvidenceStore evidence, CaseCard caseCard) : ICommand
+public sealed class ShowCaseCommand(CaseLookup lookup, ICaseStore cases, IEvidenceStore evidence, CaseCard caseCard) : ICommand
 {
     public IReadOnlyList<CommandWord> Words { get; } = [new("case", Language.EnUs), new("查看", Language.ZhCn)];
 

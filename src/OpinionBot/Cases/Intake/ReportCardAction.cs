@@ -11,9 +11,9 @@ namespace OpinionBot.Cases.Intake;
 /// numbered and committed, then the card turns into the case card. The same submission twice makes one case.
 /// </summary>
 public sealed class ReportCardAction(
-    CaseStore cases,
-    EvidenceStore evidence,
-    RosterStore roster,
+    ICaseStore cases,
+    IEvidenceStore evidence,
+    IRosterStore roster,
     IntakeValidator validator,
     CaseCard caseCard,
     OrganizationClock clock,

@@ -4,13 +4,16 @@ using OpinionBot.Storage;
 namespace OpinionBot.Cases.Related;
 
 /// <summary>Links two cases as related, both ways, with an entry on each timeline, in one transaction.</summary>
-public sealed class CaseLinks(CaseStore cases, StoreTransaction transaction)
+public sealed class CaseLinks(ICaseStore cases, IStoreTransaction transaction)
 {
     /// <summary>Links <paramref name="first"/> and <paramref name="second"/> (both must exist); false when they already were.</summary>
     public bool Link(string first, string second, Actor actor, DateTimeOffset now) => transaction.Run(() =>
     {
-        var a = cases.Find(first) ?? throw new ArgumentException($"No case {first}.", nameof(first));
-        var b = cases.Find(second) ?? throw new ArgumentException($"No case {second}.", nameof(second));
+        // Both locked, always in the same order, so two links made at once cannot deadlock.
+        var ordered = string.CompareOrdinal(first, second) <= 0;
+        var locked = (ordered ? [first, second] : new[] { second, first }).Select(cases.FindForUpdate).ToList();
+        var a = (ordered ? locked[0] : locked[1]) ?? throw new ArgumentException($"No case {first}.", nameof(first));
+        var b = (ordered ? locked[1] : locked[0]) ?? throw new ArgumentException($"No case {second}.", nameof(second));
         if (a.RelatedCases.Contains(b.Number) && b.RelatedCases.Contains(a.Number))
             return false;
 

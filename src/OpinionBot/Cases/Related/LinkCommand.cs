@@ -9,7 +9,7 @@ namespace OpinionBot.Cases.Related;
 /// both ways. Whoever may see both cases may link them: their units' officers and leaders, the office, the
 /// leading-group head. Linking twice changes nothing.
 /// </summary>
-public sealed class LinkCommand(CaseStore cases, CaseLinks links, OrganizationClock clock) : ICommand
+public sealed class LinkCommand(ICaseStore cases, CaseLinks links, OrganizationClock clock) : ICommand
 {
     public IReadOnlyList<CommandWord> Words { get; } = [new("link", Language.EnUs), new("关联", Language.ZhCn)];
 

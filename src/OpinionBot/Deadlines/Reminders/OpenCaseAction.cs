@@ -6,7 +6,7 @@ using OpinionBot.Evidence;
 namespace OpinionBot.Deadlines.Reminders;
 
 /// <summary>The slip's "Open case" button: the case card, for those who may see the case.</summary>
-public sealed class OpenCaseAction(CaseStore cases, EvidenceStore evidence, CaseCard caseCard) : ICardAction
+public sealed class OpenCaseAction(ICaseStore cases, IEvidenceStore evidence, CaseCard caseCard) : ICardAction
 {
     public string Verb => ReminderSlipCard.OpenCaseVerb;
 

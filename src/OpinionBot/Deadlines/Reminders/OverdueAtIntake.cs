@@ -3,7 +3,7 @@ using OpinionBot.Procedure;
 namespace OpinionBot.Deadlines.Reminders;
 
 /// <summary>A case reported after one of its clocks has already run out gets its first reminder slips at once, in the report's transaction.</summary>
-public sealed class OverdueAtIntake(OwedStepStore steps, OverdueScan scan) : ICaseReaction
+public sealed class OverdueAtIntake(IOwedStepStore steps, OverdueScan scan) : ICaseReaction
 {
     public int Order => 300;
 

@@ -19,14 +19,14 @@ namespace OpinionBot.Deadlines.Reminders;
 /// is flagged. Each slip and notice is marked in the same transaction that queues it, so nothing goes twice.
 /// </summary>
 public sealed class OverdueScan(
-    OwedStepStore steps,
-    CaseStore cases,
-    RosterStore roster,
+    IOwedStepStore steps,
+    ICaseStore cases,
+    IRosterStore roster,
     Recipients recipients,
     ProactiveSender sender,
     OutboxSignal signal,
-    OnceMarkers markers,
-    StoreTransaction transaction,
+    IOnceMarkers markers,
+    IStoreTransaction transaction,
     ReminderSlipCard slipCard,
     OrganizationClock clock,
     BotTexts texts,
@@ -58,10 +58,12 @@ public sealed class OverdueScan(
         return queued;
     }
 
-    /// <summary>Sends what is due for one step (slips, the escalation notice); call inside a <see cref="StoreTransaction"/>.</summary>
+    /// <summary>Sends what is due for one step (slips, the escalation notice); call inside a <see cref="IStoreTransaction"/>.</summary>
     public int Remind(string stepId, DateTimeOffset now)
     {
-        if (steps.Find(stepId) is not { Open: true } step || cases.Find(step.CaseNumber) is not { } c)
+        // The case is locked first (PostgreSQL), then the step read again: a command changing the case's steps at the
+        // same moment on another instance is either all before this or all after it.
+        if (steps.Find(stepId) is not { } found || cases.FindForUpdate(found.CaseNumber) is not { } c || steps.Find(stepId) is not { Open: true } step)
             return 0;
 
         var reminders = workflow.Value.Reminders;

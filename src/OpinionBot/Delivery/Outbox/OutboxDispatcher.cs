@@ -12,22 +12,26 @@ namespace OpinionBot.Delivery.Outbox;
 /// </summary>
 public sealed class OutboxDispatcher
 {
-    private const string AppKey = "*";
-
-    private readonly OutboxStore _store;
+    private readonly IOutboxStore _store;
     private readonly IConnectorClientFactory _connectors;
     private readonly IEnumerable<IOutboxDeliveryListener> _listeners;
     private readonly TimeProvider _time;
     private readonly RetryPolicy _retry;
     private readonly DeliveryOptions _options;
     private readonly ILogger<OutboxDispatcher> _logger;
-    private readonly SlidingWindowLimiter _perConversation = new(SlidingWindowLimiter.TeamsPerConversation);
-    private readonly SlidingWindowLimiter _perApp;
+    private readonly IDeliveryPacer _pacer;
     private readonly SemaphoreSlim _pass = new(1, 1);
     private DateTimeOffset? _nextDueAt;
 
-    public OutboxDispatcher(OutboxStore store, IConnectorClientFactory connectors, IEnumerable<IOutboxDeliveryListener> listeners,
+    /// <summary>One instance: Teams' limits counted in this process.</summary>
+    public OutboxDispatcher(IOutboxStore store, IConnectorClientFactory connectors, IEnumerable<IOutboxDeliveryListener> listeners,
         TimeProvider time, RetryPolicy retry, IOptions<DeliveryOptions> options, ILogger<OutboxDispatcher> logger)
+        : this(store, connectors, listeners, time, retry, options, logger, new LocalDeliveryPacer(options.Value))
+    {
+    }
+
+    public OutboxDispatcher(IOutboxStore store, IConnectorClientFactory connectors, IEnumerable<IOutboxDeliveryListener> listeners,
+        TimeProvider time, RetryPolicy retry, IOptions<DeliveryOptions> options, ILogger<OutboxDispatcher> logger, IDeliveryPacer pacer)
     {
         _store = store;
         _connectors = connectors;
@@ -36,7 +40,7 @@ public sealed class OutboxDispatcher
         _retry = retry;
         _options = options.Value;
         _logger = logger;
-        _perApp = SlidingWindowLimiter.PerSecond(Math.Max(1, _options.GlobalPerSecond));
+        _pacer = pacer;
     }
 
     /// <summary>After the last pass: the earliest time something pending becomes due (a back-off or a pacing slot), or null when nothing is pending.</summary>
@@ -48,7 +52,7 @@ public sealed class OutboxDispatcher
         await _pass.WaitAsync(cancellationToken);
         try
         {
-            var conversations = _store.PendingByConversation();
+            var conversations = _store.ClaimDue(_time.GetUtcNow());
             var delivered = 0;
             DateTimeOffset? next = null;
             var gate = new Lock();
@@ -63,6 +67,8 @@ public sealed class OutboxDispatcher
                         if (due is { } d && (next is null || d < next)) next = d;
                     }
                 });
+            if (_store.NextClaimableAt(_time.GetUtcNow()) is { } claimable && (next is null || claimable < next))
+                next = claimable;
             _nextDueAt = next;
             return delivered;
         }
@@ -72,29 +78,51 @@ public sealed class OutboxDispatcher
         }
     }
 
-    /// <summary>Sends this conversation's messages in order until one is not due, is paced, or fails; returns when the rest is due.</summary>
+    /// <summary>
+    /// Sends this conversation's messages in order until one is not due, is paced, or fails; returns when the rest is due.
+    /// When the claimed ones are done, the conversation's next head is claimed (several instances: one at a time).
+    /// </summary>
     private async Task<(int Delivered, DateTimeOffset? NextDue)> DeliverConversationAsync(IReadOnlyList<OutboxMessage> queue, CancellationToken cancellationToken)
     {
         var delivered = 0;
-        foreach (var message in queue)
+        var index = 0;
+        while (NextOf(queue, ref index) is { } message)
         {
             var now = _time.GetUtcNow();
             if (message.NextAttemptAt > now)
-                return (delivered, message.NextAttemptAt);
-            if (!_perConversation.TryAcquire(message.ConversationKey, now, out var conversationFree))
-                return (delivered, conversationFree);
-            if (!_perApp.TryAcquire(AppKey, now, out var appFree))
-            {
-                _perConversation.Release(message.ConversationKey, now);
-                return (delivered, appFree);
-            }
+                return (delivered, Hold(message, queue, index, message.NextAttemptAt));
+            if (!_pacer.TryAcquire(message.ConversationKey, now, out var free))
+                return (delivered, Hold(message, queue, index, free));
 
             if (!await AttemptAsync(message, cancellationToken))
-                return (delivered, message.State == OutboxState.Pending ? message.NextAttemptAt : _time.GetUtcNow());
+                return (delivered, Hold(null, queue, index, message.State == OutboxState.Pending ? message.NextAttemptAt : _time.GetUtcNow()));
             if (message.State == OutboxState.Sent) delivered++;
         }
 
         return (delivered, null);
+    }
+
+    /// <summary>The next claimed message of the conversation: from the list, then (several instances) its next head.</summary>
+    private OutboxMessage? NextOf(IReadOnlyList<OutboxMessage> queue, ref int index)
+    {
+        if (index < queue.Count)
+            return queue[index++];
+        if (queue.Count == 0)
+            return null;
+        var next = _store.ClaimNext(queue[0].ConversationKey, _time.GetUtcNow());
+        if (next is not null)
+            index++;
+        return next;
+    }
+
+    /// <summary>Gives back the claimed messages not attempted now (<paramref name="current"/>, and the list's from <paramref name="rest"/> on); returns <paramref name="due"/>.</summary>
+    private DateTimeOffset Hold(OutboxMessage? current, IReadOnlyList<OutboxMessage> queue, int rest, DateTimeOffset due)
+    {
+        if (current is not null)
+            _store.Release(current, due);
+        for (var i = rest; i < queue.Count; i++)
+            _store.Release(queue[i], due);
+        return due;
     }
 
     /// <summary>One attempt at one message; false when the conversation has to wait (a retry is scheduled).</summary>

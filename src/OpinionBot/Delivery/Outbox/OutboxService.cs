@@ -5,7 +5,7 @@ namespace OpinionBot.Delivery.Outbox;
 /// before a restart), then sleeps until the next message is due (on <see cref="TimeProvider"/>) or until something is
 /// enqueued (<see cref="OutboxSignal"/>), whichever is first.
 /// </summary>
-public sealed class OutboxService(OutboxDispatcher dispatcher, OutboxStore store, OutboxSignal signal, TimeProvider time, ILogger<OutboxService> logger)
+public sealed class OutboxService(OutboxDispatcher dispatcher, IOutboxStore store, OutboxSignal signal, TimeProvider time, ILogger<OutboxService> logger)
     : BackgroundService
 {
     /// <summary>The longest sleep with nothing due: a safety net for messages enqueued without a signal.</summary>

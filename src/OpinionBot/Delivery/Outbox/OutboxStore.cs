@@ -7,7 +7,7 @@ namespace OpinionBot.Delivery.Outbox;
 /// The outbox collection. <see cref="Enqueue"/> is a plain insert on the shared database, so it joins a
 /// <see cref="StoreTransaction"/> when called inside one (then notify the <see cref="OutboxSignal"/> after the commit).
 /// </summary>
-public sealed class OutboxStore(ILiteDatabase database) : ICollectionIndexes
+public sealed class OutboxStore(ILiteDatabase database) : IOutboxStore, ICollectionIndexes
 {
     public const string CollectionName = "outbox";
 

@@ -1,0 +1,42 @@
+namespace OpinionBot.Cases;
+
+/// <summary>Cases, their numbering counters and their append-only timelines (<see cref="CaseStore"/> on LiteDB, <see cref="PostgreSql.PostgresCaseStore"/> on PostgreSQL).</summary>
+public interface ICaseStore
+{
+    /// <summary>The next number of <paramref name="year"/>, counted without gaps; call inside the transaction that stores the case.</summary>
+    int NextSequence(int year);
+
+    void Insert(Case c);
+
+    void Save(Case c);
+
+    Case? Find(string number);
+
+    /// <summary>
+    /// The case, locked against other writers until the enclosing transaction ends (PostgreSQL <c>FOR UPDATE</c>; on
+    /// LiteDB, whose writes are serial anyway, the same as <see cref="Find"/>). For work that checks a case, then changes it.
+    /// </summary>
+    Case? FindForUpdate(string number);
+
+    Case? FindBySubmission(string submissionId);
+
+    /// <summary>Open cases of the given units, newest first.</summary>
+    IReadOnlyList<Case> OpenCases(IReadOnlyCollection<string> unitIds, int limit);
+
+    int CountOpenCases(IReadOnlyCollection<string> unitIds);
+
+    Case? FirstCaseOn(string unitId, DateOnly day);
+
+    /// <summary>Appends an event; an event whose <see cref="CaseEvent.DedupKey"/> is already there is not added again.</summary>
+    bool Append(CaseEvent caseEvent);
+
+    bool HasEvent(string dedupKey);
+
+    /// <summary>Flags a case escalated (three slips unanswered); for a caller inside a transaction.</summary>
+    void MarkEscalatedInTransaction(string number);
+
+    /// <summary>The most recent case <paramref name="reporterKey"/> reported at or after <paramref name="since"/>.</summary>
+    Case? LatestReportedBy(string reporterKey, DateTimeOffset since);
+
+    IReadOnlyList<CaseEvent> Timeline(string number);
+}
