@@ -42,7 +42,7 @@ public sealed class PostgresRegisterSource(PostgresDatabase database) : IRegiste
     private List<RegisterEntry> Complete(List<Case> cases)
     {
         var steps = database.Documents<OwedStep>("SELECT doc FROM owed_steps WHERE case_number = ANY($1) ORDER BY case_number, id",
-                cases.Select(c => c.Number).ToArray())
+                (object)cases.Select(c => c.Number).ToArray()) // one text[] parameter, not the array spread as the parameters
             .GroupBy(s => s.CaseNumber, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         return cases
