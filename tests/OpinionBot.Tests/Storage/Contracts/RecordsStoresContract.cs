@@ -225,4 +225,45 @@ public sealed class RecordsStoresOnLiteDb() : RecordsStoresContract(StoreSet.Lit
 
 [Collection(PostgresCollection.Name)]
 public sealed class RecordsStoresOnPostgreSql(PostgresFixture postgres)
-    : RecordsStoresContract(StoreSet.PostgreSql(postgres.DatabaseFor(typeof(RecordsStoresOnPostgreSql)).GetAwaiter().GetResult()));
+    : RecordsStoresContract(StoreSet.PostgreSql(postgres.DatabaseFor(typeof(RecordsStoresOnPostgreSql)).GetAwaiter().GetResult()))
+{
+    /// <summary>As the archive worker keeps a package (<see cref="ArchivePackages.Keep"/>): the case's earlier package if there is one, else this one.</summary>
+    private static KeptArchivePackage KeepOnce(StoreSet instance, KeptArchivePackage package, Action? beforeCommit = null) => instance.Transaction.Run(() =>
+    {
+        if (instance.Archive.KeptFor(package.CaseNumber) is { } earlier) return earlier;
+        instance.Archive.Keep(package);
+        beforeCommit?.Invoke();
+        return package;
+    });
+
+    [Fact]
+    public async Task Two_instances_keeping_a_package_of_one_case_at_once_keep_one_the_later_runs_again_and_finds_the_first()
+    {
+        using var other = Stores.AnotherInstance()!;
+        var number = $"race-{Guid.NewGuid():N}"[..16];
+        KeptArchivePackage Package(char sha) => new()
+        {
+            CaseNumber = number, FileId = $"archive/{number}/{new string(sha, 64)}", FileName = "归档包.zip", Size = 10, Sha256 = new string(sha, 64), Files = 3,
+            CreatedAt = new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero),
+        };
+        using var inserted = new ManualResetEventSlim();
+        using var commit = new ManualResetEventSlim();
+        var first = Task.Run(() => KeepOnce(Stores, Package('a'), () =>
+        {
+            inserted.Set();
+            commit.Wait(TimeSpan.FromSeconds(30));
+        }));
+        Assert.True(inserted.Wait(TimeSpan.FromSeconds(30)));
+
+        var second = Task.Run(() => KeepOnce(other, Package('b')));
+        // The second instance's insert waits on the first's uncommitted key.
+        Assert.True(SpinWait.SpinUntil(() => Stores.Database!.Scalar<long>(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") > 0, TimeSpan.FromSeconds(30)));
+        commit.Set();
+
+        Assert.Equal(new string('a', 64), (await first).Sha256);
+        Assert.Equal(new string('a', 64), (await second).Sha256);
+        Assert.Equal(new string('a', 64), other.Archive.KeptFor(number)!.Sha256);
+        Assert.Equal(1, ((OpinionBot.Storage.PostgreSql.PostgresStoreTransaction)other.Transaction).Retries);
+    }
+}
