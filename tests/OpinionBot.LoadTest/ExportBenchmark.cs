@@ -125,9 +125,12 @@ public static class ExportBenchmark
         write.Stop();
         var cpuAfterWrite = Process.GetCurrentProcess().TotalProcessorTime;
 
-        var links = new DownloadLinks(database, transaction, time,
+        var linkStore = new DownloadLinkStore(database);
+        var fileStore = new RecordFileStore(database);
+        linkStore.EnsureIndexes();
+        fileStore.EnsureIndexes();
+        var links = new DownloadLinks(linkStore, fileStore, transaction, time,
             MsOptions.Create(new FilesOptions { PublicUrl = "https://bot.example.org" }), NullLogger<DownloadLinks>.Instance);
-        links.EnsureIndexes();
         var store = Stopwatch.StartNew();
         using (var file = File.OpenRead(workbookPath))
             links.IssueGenerated(file, new FileDescription("舆情台账_2026-11.xlsx", ContentTypes.Xlsx, FileKind.Register, [], [], "benchmark"),

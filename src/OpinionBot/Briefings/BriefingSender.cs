@@ -23,7 +23,7 @@ public sealed class BriefingSender(
     OutboxSignal signal,
     IStoreTransaction transaction,
     OrganizationClock clock,
-    Roster.RosterStore roster,
+    Roster.IRosterStore roster,
     IEnumerable<IOfficeBriefingNote> officeNotes,
     ILogger<BriefingSender> logger)
 {

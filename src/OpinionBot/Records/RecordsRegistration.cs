@@ -17,7 +17,7 @@ public static class RecordsRegistration
     /// <summary>
     /// Records the office sends upward: download links (<c>GET /files/{id}</c>), the register (.xlsx), special reports
     /// and briefing documents (.docx), archive packages (.zip, also made when a case is archived), evidence downloads
-    /// from the case card, and the dead-letter view of the outbox.
+    /// from the case card, and the dead-letter view of the outbox. Their stores follow <c>Storage:Provider</c> like every other.
     /// </summary>
     public static IServiceCollection AddRecords(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,13 +26,15 @@ public static class RecordsRegistration
             configuration.GetSection(FilesOptions.Section).Bind(options);
             options.PublicUrl = configuration[FilesOptions.PublicUrlKey] ?? "";
         });
-        services.AddStore<DownloadLinks>();
+        services.AddStore<IDownloadLinkStore, DownloadLinkStore, Files.PostgreSql.PostgresDownloadLinkStore>();
+        services.AddStore<IRecordFileStore, RecordFileStore, Files.PostgreSql.PostgresRecordFileStore>();
+        services.AddSingleton<DownloadLinks>();
         services.AddSingleton<DownloadOffer>();
         services.AddHostedService<ExpiredFileSweep>();
         services.AddSingleton<CaseDossiers>();
 
         services.AddStore<RegisterIndexes>();
-        services.AddSingleton<RegisterSource>();
+        services.AddChosen<IRegisterSource, RegisterSource, Register.PostgreSql.PostgresRegisterSource>();
         services.AddSingleton<RegisterWorkbook>();
         services.AddSingleton<ICommand, ExportRegisterCommand>();
 
@@ -41,8 +43,9 @@ public static class RecordsRegistration
         services.AddSingleton<ICommand, SpecialReportCommand>();
         services.AddSingleton<ICardAction, BriefingReportAction>();
 
-        services.AddStore<ArchiveRequests>();
-        services.AddStore<ArchivePackages>();
+        services.AddStore<IArchiveStore, ArchiveStore, Archive.PostgreSql.PostgresArchiveStore>();
+        services.AddSingleton<ArchiveRequests>();
+        services.AddSingleton<ArchivePackages>();
         services.AddSingleton<ArchiveSignal>();
         services.AddSingleton<ArchivePackaging>();
         services.AddSingleton<ArchivePackageBuilder>();

@@ -27,4 +27,21 @@ public static class StoreRegistration
             : sp.GetRequiredService<TLiteDb>());
         return services;
     }
+
+    /// <summary>
+    /// Registers a service with an implementation per provider, neither a store with indexes of its own (a reader over
+    /// other stores' data): <typeparamref name="TService"/> resolves as <c>Storage:Provider</c> says.
+    /// </summary>
+    public static IServiceCollection AddChosen<TService, TLiteDb, TPostgres>(this IServiceCollection services)
+        where TService : class
+        where TLiteDb : class, TService
+        where TPostgres : class, TService
+    {
+        services.AddSingleton<TLiteDb>();
+        services.AddSingleton<TPostgres>();
+        services.AddSingleton<TService>(sp => StorageRegistration.Chosen(sp) == StorageProvider.PostgreSql
+            ? sp.GetRequiredService<TPostgres>()
+            : sp.GetRequiredService<TLiteDb>());
+        return services;
+    }
 }

@@ -94,8 +94,9 @@ public sealed class ArchivePackageTests : RecordsTestBase
     {
         using var database = new Support.TestDatabase();
         using var transaction = new OpinionBot.Storage.StoreTransaction(database.Database);
-        var requests = new ArchiveRequests(database.Database, transaction, Support.TestClock.At(DateTimeOffset.UnixEpoch).Clock);
-        requests.EnsureIndexes();
+        var store = new ArchiveStore(database.Database);
+        store.EnsureIndexes();
+        var requests = new ArchiveRequests(store, transaction, Support.TestClock.At(DateTimeOffset.UnixEpoch).Clock);
         var packaging = new ArchivePackaging(requests, new ArchiveSignal(), transaction);
 
         Assert.Throws<InvalidOperationException>(() => transaction.Run(() =>

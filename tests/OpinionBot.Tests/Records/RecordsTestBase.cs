@@ -70,7 +70,7 @@ public abstract class RecordsTestBase : ApprovalTestBase
         Assert.True(result.Decision.Allowed, result.Decision.RefusalKey);
     }
 
-    protected IReadOnlyList<CaseEvent> Timeline(string number) => Bot.Services.GetRequiredService<CaseStore>().Timeline(number);
+    protected IReadOnlyList<CaseEvent> Timeline(string number) => Bot.Services.GetRequiredService<ICaseStore>().Timeline(number);
 
     protected Dictionary<string, object?> MessageWithImage(string text, string fileId, string name = "screenshot.png")
     {

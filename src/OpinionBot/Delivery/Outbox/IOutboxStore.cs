@@ -49,4 +49,13 @@ public interface IOutboxStore
 
     /// <summary>Forgets delivered messages sent before <paramref name="before"/>; dead ones stay for inspection.</summary>
     int PurgeSent(DateTimeOffset before);
+
+    /// <summary>Dead-lettered messages, newest first (at most <paramref name="limit"/>).</summary>
+    IReadOnlyList<OutboxMessage> Dead(int limit);
+
+    /// <summary>Puts a dead-lettered message back in line, due now with a fresh count of attempts; false when it is not dead (any more).</summary>
+    bool Revive(long id, DateTimeOffset now);
+
+    /// <summary>Gives up on a dead-lettered message for good; false when it is not dead (any more).</summary>
+    bool Discard(long id);
 }

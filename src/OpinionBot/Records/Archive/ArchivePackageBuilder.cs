@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using LiteDB;
 using OpinionBot.Configuration;
 using OpinionBot.Localization;
 using OpinionBot.Records.Dossier;
@@ -19,10 +18,10 @@ public sealed record BuiltPackage(FileStream Content, string FileName, long Size
 
 /// <summary>
 /// Writes a case's archive package (归档包), a .zip: <c>case.json</c>, <c>timeline.csv</c>, the special report .docx,
-/// every statement under <c>statements/</c>, the evidence files under <c>evidence/</c> (streamed from LiteDB file
-/// storage), and <c>manifest.json</c> with each file's size and SHA-256.
+/// every statement under <c>statements/</c>, the evidence files under <c>evidence/</c> (read from the
+/// <see cref="IRecordFileStore"/>), and <c>manifest.json</c> with each file's size and SHA-256.
 /// </summary>
-public sealed class ArchivePackageBuilder(ILiteDatabase database, CaseReportWriter reports, BotTexts texts, OrganizationClock clock)
+public sealed class ArchivePackageBuilder(IRecordFileStore stored, CaseReportWriter reports, BotTexts texts, OrganizationClock clock)
 {
     public string FileName(string caseNumber, Language language) => texts.Get(language, "file.archive", caseNumber);
 
@@ -59,7 +58,7 @@ public sealed class ArchivePackageBuilder(ILiteDatabase database, CaseReportWrit
             foreach (var evidence in d.Evidence)
                 files.Add(AddStreamed(zip, evidencePaths[evidence.Id], now, s =>
                 {
-                    using var content = database.FileStorage.OpenRead(evidence.Id);
+                    using var content = stored.OpenRead(evidence.Id);
                     content.CopyTo(s);
                 }));
 

@@ -1,4 +1,3 @@
-using LiteDB;
 using OpinionBot.Cases;
 using OpinionBot.Configuration;
 using OpinionBot.Records.Files;
@@ -10,21 +9,24 @@ namespace OpinionBot.Records.Archive;
 /// Archive packages: the kept package of each archived case, and the <see cref="CaseEventKind.ArchivePackaged"/> event
 /// that records every package's SHA-256 in the case's timeline.
 /// </summary>
-public sealed class ArchivePackages(ILiteDatabase database, StoreTransaction transaction, CaseStore cases, ArchiveRequests requests, OrganizationClock clock, ILogger<ArchivePackages> logger)
-    : ICollectionIndexes
+public sealed class ArchivePackages(
+    IArchiveStore store,
+    IRecordFileStore files,
+    IStoreTransaction transaction,
+    ICaseStore cases,
+    ArchiveRequests requests,
+    OrganizationClock clock,
+    ILogger<ArchivePackages> logger)
 {
-    private ILiteCollection<KeptArchivePackage> Kept => database.GetCollection<KeptArchivePackage>("archive_packages");
+    public KeptArchivePackage? KeptFor(string caseNumber) => store.KeptFor(caseNumber);
 
-    public void EnsureIndexes() => Kept.EnsureIndex(k => k.CreatedAt);
-
-    public KeptArchivePackage? KeptFor(string caseNumber) => Kept.FindById(caseNumber);
     /// <summary>
     /// Keeps <paramref name="package"/> as the case's archive copy when the case is archived and has none yet, and records
     /// its hash in the timeline — in one transaction. Returns the kept package (this one, or the one kept before).
     /// </summary>
     public KeptArchivePackage? Keep(BuiltPackage package, string caseNumber, string actorKey, string actorName) => transaction.Run(() =>
     {
-        if (Kept.FindById(caseNumber) is { } earlier) return earlier;
+        if (store.KeptFor(caseNumber) is { } earlier) return earlier;
         if (cases.Find(caseNumber) is not { State: CaseState.Archived }) return null;
 
         var kept = new KeptArchivePackage
@@ -33,8 +35,8 @@ public sealed class ArchivePackages(ILiteDatabase database, StoreTransaction tra
             Sha256 = package.Sha256, Files = package.Manifest.Files.Count, CreatedAt = clock.UtcNow,
         };
         package.Content.Position = 0; // the work may run again: from the start each time
-        database.FileStorage.Upload(kept.FileId, kept.FileName, package.Content, new BsonDocument { ["case"] = caseNumber, ["sha256"] = package.Sha256 });
-        Kept.Insert(kept);
+        files.Save(kept.FileId, kept.FileName, package.Content, new Dictionary<string, string> { ["case"] = caseNumber, ["sha256"] = package.Sha256 });
+        store.Keep(kept);
         requests.CompleteInTransaction(caseNumber);
         Record(package, caseNumber, actorKey, actorName);
         logger.LogInformation("Archive package of {CaseNumber} kept: {FileName}, {Size} bytes, SHA-256 {Sha256}", caseNumber, kept.FileName, kept.Size, kept.Sha256);

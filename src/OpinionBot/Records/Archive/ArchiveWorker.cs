@@ -15,7 +15,7 @@ public sealed class ArchiveWorker(
     ArchiveRequests requests,
     ArchivePackageBuilder builder,
     CaseDossiers dossiers,
-    CaseStore cases,
+    ICaseStore cases,
     ArchiveSignal signal,
     BotTexts texts,
     OrganizationClock clock,

@@ -3,7 +3,7 @@ using LiteDB;
 namespace OpinionBot.Records.Archive;
 
 /// <summary>
-/// The package made when a case was archived (its 归档 copy), kept in LiteDB file storage for good — like the
+/// The package made when a case was archived (its 归档 copy), kept in the record files for good — like the
 /// evidence it contains. One per case; its SHA-256 is the one the timeline recorded.
 /// </summary>
 public sealed class KeptArchivePackage

@@ -15,9 +15,9 @@ namespace OpinionBot.Records.DeadLetters;
 public sealed class DeadLetterAction(
     string verb,
     bool retry,
-    OutboxStore outbox,
+    IOutboxStore outbox,
     OutboxSignal signal,
-    StoreTransaction transaction,
+    IStoreTransaction transaction,
     DeadLetterCard card,
     OrganizationClock clock,
     ILogger<DeadLetterAction> logger) : ICardAction

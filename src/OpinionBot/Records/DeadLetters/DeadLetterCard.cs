@@ -12,7 +12,7 @@ namespace OpinionBot.Records.DeadLetters;
 /// The dead letters: the newest <see cref="MaxShown"/> messages the outbox gave up on, each with its conversation,
 /// error, age and attempts, and Retry / Discard buttons.
 /// </summary>
-public sealed class DeadLetterCard(OutboxStore outbox, ConversationStore conversations, BotTexts texts, OrganizationClock clock)
+public sealed class DeadLetterCard(IOutboxStore outbox, IConversationStore conversations, BotTexts texts, OrganizationClock clock)
 {
     public const int MaxShown = 10;
     public const int MaxError = 200;

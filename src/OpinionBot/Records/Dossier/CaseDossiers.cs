@@ -6,7 +6,7 @@ using OpinionBot.Roster;
 namespace OpinionBot.Records.Dossier;
 
 /// <summary>Reads a case's dossier from the stores.</summary>
-public sealed class CaseDossiers(CaseStore cases, OwedStepStore steps, EvidenceStore evidence, RosterStore roster)
+public sealed class CaseDossiers(ICaseStore cases, IOwedStepStore steps, IEvidenceStore evidence, IRosterStore roster)
 {
     public CaseDossier? Find(string number) => cases.Find(number) is { } c ? Of(c) : null;
 

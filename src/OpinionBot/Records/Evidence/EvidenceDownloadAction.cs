@@ -10,7 +10,7 @@ namespace OpinionBot.Records.Evidence;
 /// An evidence file's Download button on the case card: for whoever may see the case, a link to the file as it was
 /// stored (never altered); the answer is the case card with the link on top, shown to the person who pressed.
 /// </summary>
-public sealed class EvidenceDownloadAction(CaseStore cases, EvidenceStore evidence, CaseCard caseCard, DownloadLinks links, DownloadOffer offer) : ICardAction
+public sealed class EvidenceDownloadAction(ICaseStore cases, IEvidenceStore evidence, CaseCard caseCard, DownloadLinks links, DownloadOffer offer) : ICardAction
 {
     public string Verb => EvidenceList.DownloadVerb;
 

@@ -10,7 +10,7 @@ namespace OpinionBot.Records.Evidence;
 /// (Action.Execute <see cref="DownloadVerb"/>). At most <see cref="MaxShown"/> files, so the card stays under 28 KB;
 /// the archive package holds them all.
 /// </summary>
-public sealed class EvidenceList(EvidenceStore evidence, BotTexts texts)
+public sealed class EvidenceList(IEvidenceStore evidence, BotTexts texts)
 {
     public const int MaxShown = 5;
     public const int MaxName = 40;

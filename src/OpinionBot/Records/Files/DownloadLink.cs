@@ -11,7 +11,7 @@ public sealed class DownloadLink
     [BsonId]
     public string Id { get; set; } = "";
 
-    /// <summary>The content's id in LiteDB file storage.</summary>
+    /// <summary>The content's id in <see cref="IRecordFileStore"/> (generated/…, archive/…, evidence/…).</summary>
     public string FileId { get; set; } = "";
     public bool OwnsFile { get; set; }
     public string FileName { get; set; } = "";

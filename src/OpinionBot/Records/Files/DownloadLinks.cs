@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using LiteDB;
 using Microsoft.Extensions.Options;
 using OpinionBot.Roster;
 using OpinionBot.Storage;
@@ -7,40 +6,20 @@ using OpinionBot.Storage;
 namespace OpinionBot.Records.Files;
 
 /// <summary>
-/// Issues download links and keeps what they serve: generated files go into LiteDB file storage under
+/// Issues download links and keeps what they serve: generated files go into <see cref="IRecordFileStore"/> under
 /// <c>generated/…</c> and are deleted with their link once it has expired; evidence and kept archive packages are only
-/// pointed at. Every download is recorded (<see cref="DownloadRecord"/>).
+/// pointed at. Every download is recorded (<see cref="DownloadRecord"/>). On either store provider.
 /// </summary>
 public sealed class DownloadLinks(
-    ILiteDatabase database,
-    StoreTransaction transaction,
+    IDownloadLinkStore store,
+    IRecordFileStore files,
+    IStoreTransaction transaction,
     TimeProvider time,
     IOptions<FilesOptions> options,
-    ILogger<DownloadLinks> logger) : ICollectionIndexes
+    ILogger<DownloadLinks> logger)
 {
     /// <summary>Content of an expired link is kept this much longer, so a download that started in time can finish.</summary>
     public static readonly TimeSpan DeletionGrace = TimeSpan.FromMinutes(5);
-
-    private ILiteCollection<DownloadLink> Links => database.GetCollection<DownloadLink>("download_links");
-    private ILiteCollection<DownloadRecord> Downloads => database.GetCollection<DownloadRecord>("downloads");
-
-    /// <summary>
-    /// Also creates LiteDB's file-storage collections at start if no file was ever stored: LiteDB 5 must not create a
-    /// collection on a background thread (the archive worker) while others write.
-    /// </summary>
-    public void EnsureIndexes()
-    {
-        if (!database.CollectionExists("_chunks"))
-        {
-            using var empty = new MemoryStream([0]);
-            database.FileStorage.Upload("startup/probe", "probe", empty);
-            database.FileStorage.Delete("startup/probe");
-        }
-
-        Links.EnsureIndex(l => l.ExpiresAt);
-        Downloads.EnsureIndex(d => d.At);
-        Downloads.EnsureIndex(d => d.IssuedToKey);
-    }
 
     public bool Configured => options.Value.DownloadsConfigured;
 
@@ -52,11 +31,11 @@ public sealed class DownloadLinks(
         content.Position = 0;
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
         content.Position = 0;
-        var fileId = $"generated/{ObjectId.NewObjectId()}";
+        var fileId = $"generated/{Guid.CreateVersion7():N}";
         return transaction.Run(() =>
         {
-            content.Position = 0; // the work may run again (a failed batch is re-run item by item): from the start each time
-            database.FileStorage.Upload(fileId, what.FileName, content, new BsonDocument { ["kind"] = what.Kind.ToString(), ["sha256"] = sha256 });
+            content.Position = 0; // the work may run again (a failed batch re-run, a conflict retried): from the start each time
+            files.Save(fileId, what.FileName, content, new Dictionary<string, string> { ["kind"] = what.Kind.ToString(), ["sha256"] = sha256 });
             return Issue(fileId, ownsFile: true, content.Length, sha256, what, to);
         });
     }
@@ -69,12 +48,12 @@ public sealed class DownloadLinks(
     public DownloadLink? Resolve(string? token)
     {
         if (!LinkToken.HasTokenShape(token)) return null;
-        var link = Links.FindById(LinkToken.Hash(token!));
+        var link = store.Find(LinkToken.Hash(token!));
         if (link is null || link.ExpiresAt <= time.GetUtcNow()) return null;
-        return database.FileStorage.Exists(link.FileId) ? link : null;
+        return files.Exists(link.FileId) ? link : null;
     }
 
-    public Stream OpenContent(DownloadLink link) => database.FileStorage.OpenRead(link.FileId);
+    public Stream OpenContent(DownloadLink link) => files.OpenRead(link.FileId);
 
     public void RecordDownload(DownloadLink link, string? remoteAddress, string? userAgent)
     {
@@ -85,14 +64,13 @@ public sealed class DownloadLinks(
             IssuedToName = link.IssuedToName, At = time.GetUtcNow(), RemoteAddress = remoteAddress,
             UserAgent = userAgent is { Length: > 300 } ? userAgent[..300] : userAgent,
         };
-        transaction.Run(() => Downloads.Upsert(record));
+        transaction.Run(() => store.Record(record));
         logger.LogInformation("Download of {FileName} ({Kind}, {Scope}, {CaseCount} case(s): {Cases}) through a link issued to {IssuedTo} ({IssuedToKey}) from {RemoteAddress}",
             link.FileName, link.Kind, link.Scope, link.CaseCount, string.Join(",", link.CaseNumbers.Take(20)), link.IssuedToName, link.IssuedToKey, remoteAddress ?? "-");
     }
 
     /// <summary>Every download recorded, newest first (at most <paramref name="limit"/>).</summary>
-    public IReadOnlyList<DownloadRecord> RecentDownloads(int limit = 100) =>
-        Downloads.Query().OrderByDescending(d => d.At).Limit(limit).ToList();
+    public IReadOnlyList<DownloadRecord> RecentDownloads(int limit = 100) => store.RecentDownloads(limit);
 
     /// <summary>Forgets links that expired more than <see cref="DeletionGrace"/> ago, with the generated files they own.</summary>
     public int DeleteExpired()
@@ -100,11 +78,11 @@ public sealed class DownloadLinks(
         var before = time.GetUtcNow() - DeletionGrace;
         return transaction.Run(() =>
         {
-            var expired = Links.Find(Query.LT(nameof(DownloadLink.ExpiresAt), new BsonValue(before.UtcDateTime))).ToList();
+            var expired = store.ExpiredBefore(before);
             foreach (var link in expired)
             {
-                if (link.OwnsFile) database.FileStorage.Delete(link.FileId);
-                Links.Delete(link.Id);
+                if (link.OwnsFile) files.Delete(link.FileId);
+                store.Delete(link.Id);
             }
 
             return expired.Count;
@@ -121,7 +99,7 @@ public sealed class DownloadLinks(
             Size = size, Sha256 = sha256, Kind = what.Kind, CaseNumbers = [.. what.CaseNumbers], CaseCount = what.CaseCount ?? what.CaseNumbers.Count,
             UnitIds = [.. what.UnitIds], Scope = what.Scope, IssuedToKey = to.Key, IssuedToName = to.Name, IssuedAt = now, ExpiresAt = now + Lifetime,
         };
-        Links.Insert(link);
+        store.Insert(link);
         logger.LogInformation("Link to {FileName} ({Kind}, {Size} bytes, {Scope}) issued to {IssuedTo} ({IssuedToKey}) until {ExpiresAt:u}",
             link.FileName, link.Kind, size, link.Scope, to.Name, to.Key, link.ExpiresAt);
         return new IssuedLink(UrlOf(token), link);

@@ -15,7 +15,7 @@ public sealed class ExportRegisterCommand(
     RegisterWorkbook workbook,
     DownloadLinks links,
     DownloadOffer offer,
-    RosterStore roster,
+    IRosterStore roster,
     OrganizationClock clock,
     BotTexts texts,
     ILogger<ExportRegisterCommand> logger) : ICommand

@@ -15,7 +15,7 @@ namespace OpinionBot.Records.Register;
 /// steps on another, a few chunks ahead of the writer; memory holds those chunks only. Within a day cases come in number order. A statement's
 /// publication time is when its first-response clock closed, so no timeline is read.
 /// </summary>
-public sealed class RegisterSource(ILiteDatabase database)
+public sealed class RegisterSource(ILiteDatabase database) : IRegisterSource
 {
     public const int ChunkSize = 500;
     private const int ChunksAhead = 2;

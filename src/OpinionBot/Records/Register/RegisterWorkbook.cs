@@ -17,10 +17,10 @@ public sealed record RegisterSummary(int Cases, DateOnly From, DateOnly Through)
 
 /// <summary>
 /// The register (舆情台账) as an .xlsx of three sheets: the cases (one row each, every field the procedures ask for),
-/// daily-report compliance per unit and day, and on-time rates per unit. Streamed from <see cref="RegisterSource"/>
+/// daily-report compliance per unit and day, and on-time rates per unit. Streamed from <see cref="IRegisterSource"/>
 /// into <see cref="XlsxWriter"/>; only per-unit and per-day counters are kept while writing.
 /// </summary>
-public sealed class RegisterWorkbook(RegisterSource source, Briefings.BriefingAggregator calendar, OrganizationClock clock)
+public sealed class RegisterWorkbook(IRegisterSource source, Briefings.IBriefingAggregator calendar, OrganizationClock clock)
 {
     /// <summary>The clocks in their enum order (their values are 0, 1, 2…: a step's clock indexes this).</summary>
     private static readonly StepClock[] Clocks = Enum.GetValues<StepClock>();

@@ -13,7 +13,7 @@ namespace OpinionBot.Records.SpecialReport;
 /// Teams shows an Action.Execute answer to the person who pressed, so the link reaches no one else.
 /// </summary>
 public sealed class BriefingReportAction(
-    BriefingAggregator aggregator,
+    IBriefingAggregator aggregator,
     BriefingCards cards,
     WeeklyChart chart,
     BriefingReportWriter writer,

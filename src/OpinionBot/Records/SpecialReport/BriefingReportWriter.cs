@@ -10,7 +10,7 @@ namespace OpinionBot.Records.SpecialReport;
 /// The daily briefing and the weekly summary as .docx documents of the same kind as the special report (基本情况,
 /// 舆情态势, 处置情况, 下一步工作, the office and the date); the weekly one embeds the weekly chart.
 /// </summary>
-public sealed class BriefingReportWriter(BotTexts texts, OrganizationClock clock, RosterStore roster)
+public sealed class BriefingReportWriter(BotTexts texts, OrganizationClock clock, IRosterStore roster)
 {
     public string DailyFileName(DateOnly day, Language language) => texts.Get(language, "file.dailyBriefing", Iso(day));
 

@@ -17,6 +17,12 @@ using OpinionBot.Delivery.Outbox;
 using OpinionBot.Delivery.Outbox.PostgreSql;
 using OpinionBot.Evidence;
 using OpinionBot.Evidence.PostgreSql;
+using OpinionBot.Records.Archive;
+using OpinionBot.Records.Archive.PostgreSql;
+using OpinionBot.Records.Files;
+using OpinionBot.Records.Files.PostgreSql;
+using OpinionBot.Records.Register;
+using OpinionBot.Records.Register.PostgreSql;
 using OpinionBot.Roster;
 using OpinionBot.Roster.PostgreSql;
 using OpinionBot.Scheduling;
@@ -49,6 +55,10 @@ public sealed class StoreSet : IDisposable
     public required IDailyReportStore DailyReports { get; init; }
     public required IBriefingStore Briefings { get; init; }
     public required IOnceMarkers Markers { get; init; }
+    public required IDownloadLinkStore DownloadLinks { get; init; }
+    public required IRecordFileStore RecordFiles { get; init; }
+    public required IArchiveStore Archive { get; init; }
+    public required IRegisterSource Register { get; init; }
 
     /// <summary>The briefing figures over these stores, with the organisation in Asia/Shanghai.</summary>
     public required Func<IBriefingAggregator> Aggregator { get; init; }
@@ -78,7 +88,8 @@ public sealed class StoreSet : IDisposable
         [
             cases, new OwedStepStore(db), new ApprovalStore(db), new OutboxStore(db), roster, new PersonProfileStore(db),
             new ConversationStore(db), new EvidenceStore(db, transaction, cases), new DailyReportStore(db, transaction, cases),
-            new BriefingStore(db), new OnceMarkers(db),
+            new BriefingStore(db), new OnceMarkers(db), new DownloadLinkStore(db), new RecordFileStore(db), new ArchiveStore(db),
+            new RegisterIndexes(db),
         ];
         foreach (var store in stores)
             store.EnsureIndexes();
@@ -98,6 +109,10 @@ public sealed class StoreSet : IDisposable
             DailyReports = (IDailyReportStore)stores[8],
             Briefings = (IBriefingStore)stores[9],
             Markers = (IOnceMarkers)stores[10],
+            DownloadLinks = (IDownloadLinkStore)stores[11],
+            RecordFiles = (IRecordFileStore)stores[12],
+            Archive = (IArchiveStore)stores[13],
+            Register = new RegisterSource(db),
             Aggregator = () => new BriefingAggregator(db, roster, Calendar, Clock, Schedule),
         };
         set._owned.Add(transaction);
@@ -129,6 +144,10 @@ public sealed class StoreSet : IDisposable
             DailyReports = new PostgresDailyReportStore(database, transaction, cases),
             Briefings = new PostgresBriefingStore(database),
             Markers = new PostgresOnceMarkers(database),
+            DownloadLinks = new PostgresDownloadLinkStore(database),
+            RecordFiles = new PostgresRecordFileStore(database),
+            Archive = new PostgresArchiveStore(database),
+            Register = new PostgresRegisterSource(database),
             Aggregator = () => new PostgresBriefingAggregator(database, roster, Calendar, Clock, Schedule),
         };
         set._owned.Add(database);

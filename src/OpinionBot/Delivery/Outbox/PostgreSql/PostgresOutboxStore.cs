@@ -204,6 +204,18 @@ public sealed class PostgresOutboxStore(PostgresDatabase database, IOptions<Stor
         return database.Execute("DELETE FROM outbox WHERE state = 'Sent' AND sent_at < $1", before);
     }
 
+    public IReadOnlyList<OutboxMessage> Dead(int limit) =>
+        database.Query($"SELECT {Columns} FROM outbox WHERE state = 'Dead' ORDER BY id DESC LIMIT $1", Read, limit);
+
+    /// <summary>Pending again, due at <paramref name="now"/>, attempts counted afresh, claimable by any instance; only while it is dead.</summary>
+    public bool Revive(long id, DateTimeOffset now) =>
+        database.Execute("""
+            UPDATE outbox SET state = 'Pending', attempts = 0, next_attempt_at = $2, lease_owner = NULL, lease_until = NULL
+            WHERE id = $1 AND state = 'Dead'
+            """, id, now) == 1;
+
+    public bool Discard(long id) => database.Execute("DELETE FROM outbox WHERE id = $1 AND state = 'Dead'", id) == 1;
+
     private static string Qualified => string.Join(", ", Columns.Split(',').Select(c => "outbox." + c.Trim()));
 
     private static IReadOnlyList<IReadOnlyList<OutboxMessage>> Group(IEnumerable<OutboxMessage> messages) =>
