@@ -28,13 +28,7 @@ public sealed class ArchiveCommand(
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        if (!links.Configured)
-        {
-            await context.ReplyTextAsync("download.notConfigured", cancellationToken);
-            return;
-        }
-
-        if (await lookup.FindVisibleAsync(context, cancellationToken) is not { } c)
+        if (!await links.CanOfferAsync(context, cancellationToken) || await lookup.FindVisibleAsync(context, cancellationToken) is not { } c)
             return;
 
         var actor = context.Actor;

@@ -1,3 +1,4 @@
+using OpinionBot.Scheduling;
 using OpinionBot.Storage;
 
 namespace OpinionBot.Records.Archive;
@@ -16,22 +17,5 @@ public sealed class ArchivePackaging(ArchiveRequests requests, ArchiveSignal sig
     }
 }
 
-/// <summary>Wakes the archive worker (many notifications before a wait count as one).</summary>
-public sealed class ArchiveSignal
-{
-    private readonly SemaphoreSlim _semaphore = new(0, 1);
-
-    public void Notify()
-    {
-        try
-        {
-            _semaphore.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already signalled.
-        }
-    }
-
-    public Task WaitAsync(CancellationToken cancellationToken) => _semaphore.WaitAsync(cancellationToken);
-}
+/// <summary>Wakes the archive worker.</summary>
+public sealed class ArchiveSignal : WakeSignal;

@@ -28,11 +28,8 @@ public sealed class ExportRegisterCommand(
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        if (!links.Configured)
-        {
-            await context.ReplyTextAsync("download.notConfigured", cancellationToken);
+        if (!await links.CanOfferAsync(context, cancellationToken))
             return;
-        }
 
         var today = DateOnly.FromDateTime(clock.LocalNow.DateTime);
         if (RegisterPeriod.Parse(context.Arguments, today) is not { } period)

@@ -17,13 +17,7 @@ public sealed class SpecialReportCommand(CaseLookup lookup, CaseDossiers dossier
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        if (!links.Configured)
-        {
-            await context.ReplyTextAsync("download.notConfigured", cancellationToken);
-            return;
-        }
-
-        if (await lookup.FindVisibleAsync(context, cancellationToken) is not { } c)
+        if (!await links.CanOfferAsync(context, cancellationToken) || await lookup.FindVisibleAsync(context, cancellationToken) is not { } c)
             return;
 
         var docx = writer.Build(dossiers.Of(c), context.Language, context.Actor.Name);
