@@ -28,4 +28,6 @@ public sealed class OwedStepStore(ILiteDatabase database) : IOwedStepStore, ICol
     public OwedStep? Find(string id) => Steps.Get(id);
 
     public void Save(OwedStep step) => Steps.Upsert(step);
+
+    public void Insert(OwedStep step) => Steps.Insert(step);
 }

@@ -85,7 +85,6 @@ public sealed class StepTracker(IOwedStepStore steps, ClockDue due, WorkingCalen
             CaseNumber = c.Number, UnitId = unitId, Clock = clock, OwedBy = owner, StartedAt = startedAt, DueAt = dueAt, OpenDueAt = dueAt,
             SlipsFrom = dueAt > now ? dueAt : now,
         };
-        steps.Save(step);
         known.Added(step);
         return step;
     }
@@ -129,6 +128,17 @@ public sealed class StepTracker(IOwedStepStore steps, ClockDue due, WorkingCalen
 
         public IReadOnlyList<OwedStep> Open() => fresh is null ? store.OpenForCase(caseNumber) : fresh.Where(s => s.Open).ToList();
 
-        public void Added(OwedStep step) => fresh?.Add(step);
+        /// <summary>Stores a step just opened: a new case's by a plain insert (it can own no step of that id yet).</summary>
+        public void Added(OwedStep step)
+        {
+            if (fresh is null)
+            {
+                store.Save(step);
+                return;
+            }
+
+            store.Insert(step);
+            fresh.Add(step);
+        }
     }
 }
