@@ -103,6 +103,9 @@ test("level IV: Li Na reports → the approval card in the group chat, @mentioni
   state.case4 = await report(state.title4, "IV");
   const event = await e2e.botCard(group(), { from: mark, contains: state.case4 });
   console.log(`[approvals] the approval card reached the group chat ${Date.now() - t0} ms after the report was sent`);
+  // The office's new-case notice goes out in the same outbox pass, to another conversation, in parallel: wait for it
+  // too, so it cannot land in the next test's "nothing else was sent" window.
+  await e2e.botMessage(channel(), { from: mark, contains: state.case4 });
   const card = cardOf(event);
   const strings = visibleStrings(card);
   assert.ok(strings.includes(`Case ${state.case4} needs your decision`), `heading: ${JSON.stringify(strings)}`);

@@ -9,6 +9,8 @@ public sealed class ApprovalStore(ILiteDatabase database) : IApprovalStore, ICol
 {
     private const string CorrelationPrefix = "approval:";
 
+    private static readonly PreparedExpression CaseNumberEquals = new("$.CaseNumber = @0");
+
     private ILiteCollection<ApprovalRequest> Requests => database.GetCollection<ApprovalRequest>("approval_requests");
 
     public static string CorrelationKey(ObjectId requestId) => CorrelationPrefix + requestId;
@@ -23,10 +25,10 @@ public sealed class ApprovalStore(ILiteDatabase database) : IApprovalStore, ICol
 
     public void Add(ApprovalRequest request) => Requests.Insert(request);
 
-    public ApprovalRequest? Find(ObjectId id) => Requests.FindById(id);
+    public ApprovalRequest? Find(ObjectId id) => Requests.Get(id);
 
     public IReadOnlyList<ApprovalRequest> Open(string caseNumber) =>
-        Requests.Find(r => r.CaseNumber == caseNumber && !r.Closed).ToList();
+        Requests.Find(CaseNumberEquals.With(caseNumber)).ToList().Where(r => !r.Closed).ToList();
 
     public void Save(ApprovalRequest request) => Requests.Update(request);
 

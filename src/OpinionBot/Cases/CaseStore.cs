@@ -6,6 +6,11 @@ namespace OpinionBot.Cases;
 /// <summary>Cases, their numbering counters and their append-only timelines.</summary>
 public sealed class CaseStore(ILiteDatabase database, StoreTransaction transaction) : ICaseStore, ICollectionIndexes
 {
+    private static readonly PreparedExpression SubmissionEquals = new("$.SubmissionId = @0");
+    private static readonly PreparedExpression DedupKeyEquals = new("$.DedupKey = @0");
+    private static readonly BsonExpression DedupKeyOnly = BsonExpression.Create("{ k: $.DedupKey }");
+    private static readonly PreparedExpression CaseNumberEquals = new("$.CaseNumber = @0");
+
     private ILiteCollection<Case> Cases => database.GetCollection<Case>("cases");
     private ILiteCollection<CaseEvent> Events => database.GetCollection<CaseEvent>("case_events");
     private ILiteCollection<BsonDocument> Counters => database.GetCollection("counters");
@@ -26,7 +31,7 @@ public sealed class CaseStore(ILiteDatabase database, StoreTransaction transacti
     public int NextSequence(int year)
     {
         var counterId = $"case-{year}";
-        var counter = Counters.FindById(counterId) ?? new BsonDocument { ["_id"] = counterId, ["value"] = 0 };
+        var counter = Counters.Get(counterId) ?? new BsonDocument { ["_id"] = counterId, ["value"] = 0 };
         var sequence = counter["value"].AsInt32 + 1;
         counter["value"] = sequence;
         Counters.Upsert(counter);
@@ -37,12 +42,12 @@ public sealed class CaseStore(ILiteDatabase database, StoreTransaction transacti
 
     public void Save(Case c) => Cases.Update(c);
 
-    public Case? Find(string number) => Cases.FindById(number);
+    public Case? Find(string number) => Cases.Get(number);
 
     /// <summary>LiteDB writes one transaction at a time, so a plain read already excludes other writers.</summary>
     public Case? FindForUpdate(string number) => Find(number);
 
-    public Case? FindBySubmission(string submissionId) => Cases.FindOne(c => c.SubmissionId == submissionId);
+    public Case? FindBySubmission(string submissionId) => Cases.Find(SubmissionEquals.With(submissionId)).FirstOrDefault();
 
     /// <summary>Open cases of the given units, newest first.</summary>
     public IReadOnlyList<Case> OpenCases(IReadOnlyCollection<string> unitIds, int limit) =>
@@ -70,12 +75,12 @@ public sealed class CaseStore(ILiteDatabase database, StoreTransaction transacti
         return true;
     });
 
-    public bool HasEvent(string dedupKey) => Events.Exists(e => e.DedupKey == dedupKey);
+    public bool HasEvent(string dedupKey) => Events.Any(DedupKeyEquals.With(dedupKey), DedupKeyOnly);
 
     /// <summary>Flags a case escalated (three slips unanswered); for a caller inside a <see cref="StoreTransaction"/>.</summary>
     public void MarkEscalatedInTransaction(string number)
     {
-        if (Cases.FindById(number) is not { Escalated: false } c) return;
+        if (Cases.Get(number) is not { Escalated: false } c) return;
         c.Escalated = true;
         Cases.Update(c);
     }
@@ -85,5 +90,5 @@ public sealed class CaseStore(ILiteDatabase database, StoreTransaction transacti
         Cases.Find(c => c.ReporterKey == reporterKey && c.ReportedAt >= since).OrderByDescending(c => c.ReportedAt).FirstOrDefault();
 
     public IReadOnlyList<CaseEvent> Timeline(string number) =>
-        Events.Find(e => e.CaseNumber == number).OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
+        Events.Find(CaseNumberEquals.With(number)).ToList().OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
 }

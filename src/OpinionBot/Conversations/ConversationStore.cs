@@ -6,6 +6,10 @@ namespace OpinionBot.Conversations;
 
 public sealed class ConversationStore(ILiteDatabase database) : IConversationStore, ICollectionIndexes
 {
+    private static readonly PreparedExpression BaseIdEquals = new("$.BaseId = @0");
+    private static readonly PreparedExpression UserIdEquals = new("$.UserId = @0");
+    private static readonly PreparedExpression UserAadObjectIdEquals = new("$.UserAadObjectId = @0");
+
     private ILiteCollection<ConversationRecord> Records => database.GetCollection<ConversationRecord>("conversations");
 
     public void EnsureIndexes()
@@ -30,13 +34,18 @@ public sealed class ConversationStore(ILiteDatabase database) : IConversationSto
         }
     }
 
-    public ConversationRecord? Find(string conversationId) => Records.FindById(conversationId) ?? Records.FindOne(r => r.BaseId == conversationId);
+    public ConversationRecord? Find(string conversationId) => Records.Get(conversationId) ?? Records.Find(BaseIdEquals.With(conversationId)).FirstOrDefault();
 
-    /// <summary>The personal chat with a user, by Teams user id or Entra object id.</summary>
-    public ConversationRecord? FindPersonalChat(string? teamsUserId, string? aadObjectId) =>
-        Records.Find(r => r.ConversationType == ConversationTypes.Personal && ((teamsUserId != null && r.UserId == teamsUserId) || (aadObjectId != null && r.UserAadObjectId == aadObjectId)))
+    /// <summary>The personal chat with a user, by Teams user id or Entra object id (the one last seen): two index lookups.</summary>
+    public ConversationRecord? FindPersonalChat(string? teamsUserId, string? aadObjectId)
+    {
+        var byUser = teamsUserId is null ? [] : Records.Find(UserIdEquals.With(teamsUserId)).ToList();
+        var byAad = aadObjectId is null ? [] : Records.Find(UserAadObjectIdEquals.With(aadObjectId)).ToList();
+        return byUser.Concat(byAad)
+            .Where(r => string.Equals(r.ConversationType, ConversationTypes.Personal, StringComparison.OrdinalIgnoreCase))
             .OrderByDescending(r => r.LastSeen)
             .FirstOrDefault();
+    }
 
     public IReadOnlyList<string> ServiceUrls() => Records.FindAll().Select(r => r.ServiceUrl).Distinct().ToList();
 

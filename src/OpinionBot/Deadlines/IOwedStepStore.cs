@@ -13,4 +13,7 @@ public interface IOwedStepStore
     OwedStep? Find(string id);
 
     void Save(OwedStep step);
+
+    /// <summary>A step whose id is not taken yet (one of a new case): written without first looking for one to replace.</summary>
+    void Insert(OwedStep step) => Save(step);
 }

@@ -7,56 +7,58 @@ namespace OpinionBot.Deadlines;
 /// <summary>
 /// Keeps each case's owed steps in line with <see cref="ProcedureTable"/>: a change closes the clocks its row closes
 /// (recording lateness), cancels what no longer applies, opens the clocks its row opens, and sets the case's next
-/// deadline. Runs inside the change's transaction, before the case is saved.
+/// deadline. Runs inside the change's transaction, before the case is saved. A report's case is new: it owes nothing
+/// yet, so its steps are kept in memory as they are opened instead of being looked up again.
 /// </summary>
 public sealed class StepTracker(IOwedStepStore steps, ClockDue due, WorkingCalendar calendar, IOptions<WorkflowOptions> workflow)
 {
     public void Apply(CaseChange change)
     {
         var (c, row, now) = (change.Case, change.Row, change.Now);
+        var known = new CaseSteps(steps, c.Number, row.Action == CaseAction.Report ? [] : null);
         foreach (var clock in row.Closes)
-            Finish(c, clock, now, clock == StepClock.Dispatch ? change.Decision.Dispatch?.UnitId : null);
+            Finish(known, clock, now, clock == StepClock.Dispatch ? change.Decision.Dispatch?.UnitId : null);
         if (row.Action == CaseAction.PublishStatement && change.Decision.Statement is { } statement)
-            Published(c, statement, now);
+            Published(known, c, statement, now);
         if (row.CancelsClocks)
-            Cancel(c, now, _ => true);
+            Cancel(known, now, _ => true);
         if (change.PreviousUnitId != c.UnitId)
-            MoveToLeadUnit(c, change.PreviousUnitId, now);
+            MoveToLeadUnit(known, c, change.PreviousUnitId, now);
 
         foreach (var clock in row.Completes)
-            Done(Open(change, clock), c.ReportedAt);
+            Done(Open(known, change, clock), c.ReportedAt);
         foreach (var clock in row.Opens)
-            Open(change, clock);
+            Open(known, change, clock);
         if (change.Decision.Dispatch is { AwaitsAcknowledgement: true } dispatch)
-            Open(change, StepClock.Dispatch, dispatch.UnitId);
+            Open(known, change, StepClock.Dispatch, dispatch.UnitId);
 
-        c.NextDeadline = steps.OpenForCase(c.Number).Select(s => (DateTimeOffset?)s.DueAt).Min();
+        c.NextDeadline = known.Open().Select(s => (DateTimeOffset?)s.DueAt).Min();
     }
 
     /// <summary>A published statement closes the clocks of its kind; one with a promised date answers the resolution clock, which then follows the promise.</summary>
-    private void Published(Case c, Statement statement, DateTimeOffset now)
+    private void Published(CaseSteps known, Case c, Statement statement, DateTimeOffset now)
     {
         foreach (var clock in ProcedureTable.StatementCloses[statement.Kind])
-            Finish(c, clock, now);
-        if (statement.PromisedDate is not { } promised || !steps.OpenForCase(c.Number).Any(s => s.Clock == StepClock.Resolve))
+            Finish(known, clock, now);
+        if (statement.PromisedDate is not { } promised || !known.Open().Any(s => s.Clock == StepClock.Resolve))
             return;
 
-        Finish(c, StepClock.Resolve, now);
-        Save(c, StepClock.Resolve, StepOwner.Officer, c.UnitId, now, due.EndOf(promised), now);
+        Finish(known, StepClock.Resolve, now);
+        Save(known, c, StepClock.Resolve, StepOwner.Officer, c.UnitId, now, due.EndOf(promised), now);
     }
 
     /// <summary>Another lead unit: the old one's unacknowledged dispatch is withdrawn, the case's other steps move with it.</summary>
-    private void MoveToLeadUnit(Case c, string previousUnitId, DateTimeOffset now)
+    private void MoveToLeadUnit(CaseSteps known, Case c, string previousUnitId, DateTimeOffset now)
     {
-        Cancel(c, now, s => s.Clock == StepClock.Dispatch && s.UnitId == previousUnitId);
-        foreach (var open in steps.OpenForCase(c.Number).Where(s => s.Clock != StepClock.Dispatch && s.UnitId == previousUnitId))
+        Cancel(known, now, s => s.Clock == StepClock.Dispatch && s.UnitId == previousUnitId);
+        foreach (var open in known.Open().Where(s => s.Clock != StepClock.Dispatch && s.UnitId == previousUnitId))
         {
             open.UnitId = c.UnitId;
             steps.Save(open);
         }
     }
 
-    private OwedStep Open(CaseChange change, StepClock clock, string? unitId = null)
+    private OwedStep Open(CaseSteps known, CaseChange change, StepClock clock, string? unitId = null)
     {
         var rule = ProcedureTable.Clocks[clock];
         var c = change.Case;
@@ -64,7 +66,7 @@ public sealed class StepTracker(IOwedStepStore steps, ClockDue due, WorkingCalen
         var owner = rule.Owner == ClockOwner.Officer ? StepOwner.Officer
             : change.Row.Then is ApprovalStage.PrincipalReview or ApprovalStage.StatementSign ? StepOwner.PrincipalLeader
             : StepOwner.SupervisingLeader;
-        return Save(c, clock, owner, unitId ?? c.UnitId, start, due.Of(rule.Measure, start, c.Level), change.Now);
+        return Save(known, c, clock, owner, unitId ?? c.UnitId, start, due.Of(rule.Measure, start, c.Level), change.Now);
     }
 
     private DateTimeOffset StartAtReport(ClockRule rule, Case c) => rule.CountsFrom switch
@@ -74,22 +76,22 @@ public sealed class StepTracker(IOwedStepStore steps, ClockDue due, WorkingCalen
         _ => c.ReportedAt,
     };
 
-    private OwedStep Save(Case c, StepClock clock, StepOwner owner, string unitId, DateTimeOffset startedAt, DateTimeOffset dueAt, DateTimeOffset now)
+    private OwedStep Save(CaseSteps known, Case c, StepClock clock, StepOwner owner, string unitId, DateTimeOffset startedAt, DateTimeOffset dueAt, DateTimeOffset now)
     {
-        var cycle = steps.ForCase(c.Number).Count(s => s.Clock == clock);
+        var cycle = known.All().Count(s => s.Clock == clock);
         var step = new OwedStep
         {
             Id = cycle == 0 ? $"{c.Number}:{clock}" : $"{c.Number}:{clock}:{cycle + 1}",
             CaseNumber = c.Number, UnitId = unitId, Clock = clock, OwedBy = owner, StartedAt = startedAt, DueAt = dueAt, OpenDueAt = dueAt,
             SlipsFrom = dueAt > now ? dueAt : now,
         };
-        steps.Save(step);
+        known.Added(step);
         return step;
     }
 
-    private void Finish(Case c, StepClock clock, DateTimeOffset now, string? unitId = null)
+    private void Finish(CaseSteps known, StepClock clock, DateTimeOffset now, string? unitId = null)
     {
-        foreach (var step in steps.OpenForCase(c.Number).Where(s => s.Clock == clock && (unitId is null || s.UnitId == unitId)))
+        foreach (var step in known.Open().Where(s => s.Clock == clock && (unitId is null || s.UnitId == unitId)))
             Done(step, now);
     }
 
@@ -104,15 +106,39 @@ public sealed class StepTracker(IOwedStepStore steps, ClockDue due, WorkingCalen
         steps.Save(step);
     }
 
-    private void Cancel(Case c, DateTimeOffset now, Func<OwedStep, bool> which)
+    private void Cancel(CaseSteps known, DateTimeOffset now, Func<OwedStep, bool> which)
     {
-        foreach (var step in steps.OpenForCase(c.Number).Where(which))
+        foreach (var step in known.Open().Where(which))
         {
             step.Open = false;
             step.OpenDueAt = null;
             step.Cancelled = true;
             step.DoneAt = now;
             steps.Save(step);
+        }
+    }
+
+    /// <summary>
+    /// One case's steps during a change: read from the store, or (<paramref name="fresh"/>, a new case) the ones this
+    /// change opened, the same objects it saved.
+    /// </summary>
+    private sealed class CaseSteps(IOwedStepStore store, string caseNumber, List<OwedStep>? fresh)
+    {
+        public IReadOnlyList<OwedStep> All() => fresh ?? store.ForCase(caseNumber);
+
+        public IReadOnlyList<OwedStep> Open() => fresh is null ? store.OpenForCase(caseNumber) : fresh.Where(s => s.Open).ToList();
+
+        /// <summary>Stores a step just opened: a new case's by a plain insert (it can own no step of that id yet).</summary>
+        public void Added(OwedStep step)
+        {
+            if (fresh is null)
+            {
+                store.Save(step);
+                return;
+            }
+
+            store.Insert(step);
+            fresh.Add(step);
         }
     }
 }

@@ -25,7 +25,12 @@ public sealed class CaseProcedure(
     private readonly IReadOnlyList<ICaseReaction> _reactions = reactions.OrderBy(r => r.Order).ToList();
 
     /// <summary>Numbers and stores a new case; the same submission twice returns the case the first one made.</summary>
-    public ProcedureResult Report(Case submitted, Actor actor) => transaction.Run(() =>
+    public ProcedureResult Report(Case submitted, Actor actor) => transaction.Run(() => Reported(submitted, actor));
+
+    /// <summary>The same without blocking the calling thread while the store's writer runs it (the request path).</summary>
+    public Task<ProcedureResult> ReportAsync(Case submitted, Actor actor) => transaction.RunAsync(() => Reported(submitted, actor));
+
+    private ProcedureResult Reported(Case submitted, Actor actor)
     {
         // The work may run again (a store retries a batch); it changes only its own copy of the submission.
         var draft = Copy(submitted);
@@ -45,7 +50,7 @@ public sealed class CaseProcedure(
         cases.Insert(draft);
         Finish(change, outcome);
         return new ProcedureResult(draft, decision, outcome[0]);
-    });
+    }
 
     /// <summary>
     /// Applies a command to case <paramref name="number"/>. A press on a card whose request is no longer open is stale

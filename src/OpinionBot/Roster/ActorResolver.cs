@@ -28,7 +28,9 @@ public sealed class ActorResolver(
         var from = turn.Activity.From;
         if (string.IsNullOrEmpty(from?.Id)) return null;
 
-        var profile = profiles.Find(from.Id) ?? _lookedUp.GetValueOrDefault(from.Id) ?? new PersonProfile { TeamsUserId = from.Id };
+        var stored = profiles.Find(from.Id);
+        var profile = stored ?? _lookedUp.GetValueOrDefault(from.Id) ?? new PersonProfile { TeamsUserId = from.Id };
+        var before = stored is null ? default : Fields(stored);
         profile.AadObjectId = PersonKeyOrNull(from.AadObjectId) ?? profile.AadObjectId;
         profile.Name = from.Name ?? profile.Name;
 
@@ -43,8 +45,13 @@ public sealed class ActorResolver(
         {
             if (typed is { } language)
                 profile.LastLanguage = language.Tag();
-            profile.UpdatedAt = time.GetUtcNow();
-            profiles.Save(profile);
+            // Each save is a write on every request: an unchanged profile is saved again only to move UpdatedAt on, at most hourly.
+            var now = time.GetUtcNow();
+            if (stored is null || Fields(profile) != before || now - profile.UpdatedAt >= TimeSpan.FromHours(1))
+            {
+                profile.UpdatedAt = now;
+                profiles.Save(profile);
+            }
         }
 
         return actor;
@@ -68,6 +75,9 @@ public sealed class ActorResolver(
             logger.LogWarning(ex, "Could not look up member {UserId} in {ConversationId}", profile.TeamsUserId, activity.Conversation?.Id);
         }
     }
+
+    private static (string? AadObjectId, string? Email, string? UserPrincipalName, string Name, bool MembersApiChecked, string? LastLanguage) Fields(PersonProfile p) =>
+        (p.AadObjectId, p.Email, p.UserPrincipalName, p.Name, p.MembersApiChecked, p.LastLanguage);
 
     private static string? PersonKeyOrNull(string? value) => string.IsNullOrWhiteSpace(value) ? null : PersonKey.Normalize(value);
 }

@@ -138,6 +138,24 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_backlog_longer_than_one_claim_is_handed_out_oldest_first_a_batch_at_a_time_and_all_delivered_in_order()
+    {
+        var a = _outbox.Conversation("a:1");
+        var count = IOutboxStore.ClaimBatch * 2 + 5;
+        var ids = _outbox.Sender.EnqueueAll(Enumerable.Range(0, count).Select(i => (a, new Activity { Type = ActivityTypes.Message, Text = $"#{i}" })));
+        _outbox.Send("a:2", "other");
+
+        var claimed = _outbox.Store.ClaimDue(_outbox.Clock.GetUtcNow());
+        Assert.Equal(ids.Take(IOutboxStore.ClaimBatch), claimed.Single(q => q[0].ConversationId == "a:1").Select(m => m.Id));
+        Assert.Equal(["other"], claimed.Single(q => q[0].ConversationId == "a:2").Select(m => System.Text.Json.JsonDocument.Parse(m.ActivityJson).RootElement.GetProperty("text").GetString()));
+
+        await _outbox.DrainAsync(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(Enumerable.Range(0, count).Select(i => $"#{i}"), _outbox.TextsAcceptedIn("a:1"));
+        Assert.Equal(["other"], _outbox.TextsAcceptedIn("a:2"));
+    }
+
+    [Fact]
     public async Task A_final_answer_such_as_403_dead_letters_at_once()
     {
         _outbox.Connector.Then(HttpStatusCode.Forbidden);

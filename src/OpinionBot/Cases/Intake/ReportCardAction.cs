@@ -24,10 +24,7 @@ public sealed class ReportCardAction(
 {
     public string Verb => IntakeCard.Verb;
 
-    public Task<AdaptiveCardInvokeResponse> HandleAsync(CardActionContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(Handle(context));
-
-    private AdaptiveCardInvokeResponse Handle(CardActionContext context)
+    public async Task<AdaptiveCardInvokeResponse> HandleAsync(CardActionContext context, CancellationToken cancellationToken)
     {
         if (!CaseAccess.CanReport(context.Actor))
             return AdaptiveCardInvokeResponse.Error(400, "NotAnOfficer", context.Text("access.officersOnly"));
@@ -55,7 +52,7 @@ public sealed class ReportCardAction(
         draft.ReporterName = context.Actor.Name;
         draft.State = CaseState.Reported;
 
-        var result = procedure.Report(draft, context.Actor);
+        var result = await procedure.ReportAsync(draft, context.Actor);
         if (result.Case is not { } @case)
             return AdaptiveCardInvokeResponse.Error(400, "NotAllowed", refusals.For(result.Decision, context.Language));
         return CaseCardResponse(@case, context, result.Repeated ? "intake.alreadyRecorded" : "intake.recorded");

@@ -7,6 +7,12 @@ namespace OpinionBot.Delivery.Outbox;
 /// </summary>
 public interface IOutboxStore
 {
+    /// <summary>
+    /// At most this many messages of one conversation are handed out by one <see cref="ClaimDue"/>; a conversation
+    /// whose batch all went out is looked at again at once.
+    /// </summary>
+    const int ClaimBatch = 16;
+
     long Enqueue(OutboxMessage message);
 
     /// <summary>Many messages at once; ids follow the given order.</summary>

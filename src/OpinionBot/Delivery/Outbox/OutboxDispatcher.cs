@@ -99,7 +99,8 @@ public sealed class OutboxDispatcher
             if (message.State == OutboxState.Sent) delivered++;
         }
 
-        return (delivered, null);
+        // A full batch went out: more of the conversation may wait behind it, due at once.
+        return (delivered, queue.Count >= IOutboxStore.ClaimBatch ? _time.GetUtcNow() : null);
     }
 
     /// <summary>The next claimed message of the conversation: from the list, then (several instances) its next head.</summary>

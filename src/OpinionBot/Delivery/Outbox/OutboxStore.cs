@@ -11,7 +11,11 @@ public sealed class OutboxStore(ILiteDatabase database) : IOutboxStore, ICollect
 {
     public const string CollectionName = "outbox";
 
+    private static readonly BsonExpression IsPending = BsonExpression.Create("$.State = @0", new BsonValue(nameof(OutboxState.Pending)));
+    private static readonly BsonExpression HeadFields = BsonExpression.Create("{ _id: $._id, k: $.ConversationKey }");
+
     private ILiteCollection<OutboxMessage> Messages => database.GetCollection<OutboxMessage>(CollectionName, BsonAutoId.Int64);
+    private ILiteCollection<BsonDocument> Rows => database.GetCollection(CollectionName, BsonAutoId.Int64);
 
     public void EnsureIndexes()
     {
@@ -47,6 +51,25 @@ public sealed class OutboxStore(ILiteDatabase database) : IOutboxStore, ICollect
     {
         var pending = Messages.Find(m => m.State == OutboxState.Pending).OrderBy(m => m.Id);
         return pending.GroupBy(m => m.ConversationKey).Select(g => (IReadOnlyList<OutboxMessage>)g.ToList()).ToList();
+    }
+
+    /// <summary>
+    /// What to deliver now: per conversation its oldest <see cref="IOutboxStore.ClaimBatch"/> pending messages. The
+    /// pending index is read for ids and conversations only, and only those messages are loaded: a pass costs what
+    /// it can send, not the whole backlog (with Teams' pacing one conversation can hold thousands).
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<OutboxMessage>> ClaimDue(DateTimeOffset now)
+    {
+        var heads = Rows.Query().Where(IsPending).Select(HeadFields).ToDocuments()
+            .Select(d => (Id: d["_id"].AsInt64, Key: d["k"].AsString))
+            .OrderBy(h => h.Id)
+            .GroupBy(h => h.Key, StringComparer.Ordinal)
+            .Select(g => g.Take(IOutboxStore.ClaimBatch).Select(h => h.Id).ToList())
+            .ToList();
+        return heads
+            .Select(ids => (IReadOnlyList<OutboxMessage>)ids.Select(id => Messages.FindById(id)).Where(m => m is { State: OutboxState.Pending }).ToList())
+            .Where(queue => queue.Count > 0)
+            .ToList();
     }
 
     public int Count(OutboxState state) => Messages.Count(m => m.State == state);
