@@ -11,7 +11,13 @@ public static class LiteDbRegistration
     /// </summary>
     public static IServiceCollection AddLiteDbStorage(this IServiceCollection services, bool hosted = true)
     {
-        services.AddSingleton<ILiteDatabase>(sp => Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value.LiteDb.Path));
+        services.AddSingleton(sp => new LiteDbFileClaim(sp.GetRequiredService<IOptions<StorageOptions>>().Value.LiteDb.Path));
+        services.AddSingleton<ILiteDatabase>(sp =>
+        {
+            // Resolved first, so the container disposes it after the database (reverse order of creation).
+            sp.GetRequiredService<LiteDbFileClaim>();
+            return Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value.LiteDb.Path);
+        });
         services.AddSingleton(sp => new StoreTransaction(
             sp.GetRequiredService<ILiteDatabase>(), LogFileOf(sp.GetRequiredService<IOptions<StorageOptions>>().Value.LiteDb.Path)));
         services.AddSingleton<LiteDbBackup>();
