@@ -26,6 +26,13 @@ public sealed class OwedStep
 
     /// <summary><see cref="DueAt"/> while open, null once closed: indexed, so the overdue scan reads only open steps.</summary>
     public DateTimeOffset? OpenDueAt { get; set; }
+
+    /// <summary>
+    /// While open, when the overdue scan next has something to send for it (the next reminder slip or the escalation
+    /// notice, <see cref="Reminders.ReminderLadder"/>); null once closed or when nothing more will come. Indexed, so a scan
+    /// reads only the steps that are due something, not every step past its deadline.
+    /// </summary>
+    public DateTimeOffset? NextSlipAt { get; set; }
     public DateTimeOffset? DoneAt { get; set; }
 
     /// <summary>How late it was done (zero or negative = on time); null while open or when cancelled.</summary>

@@ -13,17 +13,35 @@ public sealed class OwedStepStore(ILiteDatabase database) : IOwedStepStore, ICol
         Steps.EnsureIndex(s => s.OpenDueAt);
         Steps.EnsureIndex(s => s.DueAt);
         Steps.EnsureIndex(s => s.DoneAt);
+        if (Steps.EnsureIndex(s => s.NextSlipAt))
+            ScheduleOpenSteps();
+    }
+
+    /// <summary>
+    /// Once, when the <c>NextSlipAt</c> index is first made (a data file from before it): every open step is looked at by
+    /// the next scan, which then sets its real next slip time.
+    /// </summary>
+    private void ScheduleOpenSteps()
+    {
+        var open = Steps.Find(Query.Not(nameof(OwedStep.OpenDueAt), BsonValue.Null)).Where(s => s.NextSlipAt is null).ToList();
+        foreach (var step in open)
+            step.NextSlipAt = step.OpenDueAt;
+        Steps.Update(open);
     }
 
     public IReadOnlyList<OwedStep> ForCase(string caseNumber) => Steps.Find(s => s.CaseNumber == caseNumber).ToList();
 
     public IReadOnlyList<OwedStep> OpenForCase(string caseNumber) => Steps.Find(s => s.CaseNumber == caseNumber && s.Open).ToList();
 
-    /// <summary>Open steps due before <paramref name="now"/>, in deadline order, a page at a time (read through the OpenDueAt index).</summary>
-    public IReadOnlyList<OwedStep> Overdue(DateTimeOffset now, int skip, int limit) =>
-        Steps.Find(Query.Between(nameof(OwedStep.OpenDueAt), new BsonValue(DateTime.MinValue), new BsonValue(now.UtcDateTime.AddTicks(-1))), skip, limit).ToList();
+    public IReadOnlyList<string> SlipsDue(DateTimeOffset now) =>
+        Steps.Query().Where(Query.Between(nameof(OwedStep.NextSlipAt), new BsonValue(DateTime.MinValue), new BsonValue(now.UtcDateTime)))
+            .Select(BsonExpression.Create("{ i: $._id }")).ToDocuments().Select(d => d["i"].AsString).ToList();
 
     public OwedStep? Find(string id) => Steps.FindById(id);
 
-    public void Save(OwedStep step) => Steps.Upsert(step);
+    public void Save(OwedStep step)
+    {
+        if (!step.Open) step.NextSlipAt = null;
+        Steps.Upsert(step);
+    }
 }
