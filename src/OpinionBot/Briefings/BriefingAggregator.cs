@@ -63,7 +63,7 @@ public sealed class BriefingAggregator(ILiteDatabase database, RosterStore roste
         var waitingCount = Cases.Count(Query.In(nameof(Case.State), WaitingStates));
         var waiting = Cases.Query().Where(Query.In(nameof(Case.State), WaitingStates))
             .OrderBy(c => c.ReportedAt).Limit(ListLimit).ToList()
-            .Select(c => Line(c, overdue.GetValueOrDefault(c.Number))).ToList();
+            .Select(c => Line(c, overdue.TryGetValue(c.Number, out var since) ? since : null)).ToList();
 
         return new DailyFigures(day, newCases.Count, byLevel, byUnit, byPlatform, openCount, overdue.Count, shown, reportingDay, missed, waitingCount, waiting);
     }
