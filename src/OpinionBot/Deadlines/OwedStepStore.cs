@@ -13,19 +13,22 @@ public sealed class OwedStepStore(ILiteDatabase database) : IOwedStepStore, ICol
         Steps.EnsureIndex(s => s.OpenDueAt);
         Steps.EnsureIndex(s => s.DueAt);
         Steps.EnsureIndex(s => s.DoneAt);
-        if (Steps.EnsureIndex(s => s.NextSlipAt))
-            ScheduleOpenSteps();
+        var created = Steps.EnsureIndex(s => s.NextSlipAt);
+        created |= Steps.EnsureIndex(nameof(OwedStep.OpenDueKey), $"$.{nameof(OwedStep.OpenDueKey)}");
+        if (created)
+            RewriteOpenSteps();
     }
 
     /// <summary>
-    /// Once, when the <c>NextSlipAt</c> index is first made (a data file from before it): every open step is looked at by
-    /// the next scan, which then sets its real next slip time.
+    /// Once, when the <c>NextSlipAt</c> and <c>OpenDueKey</c> indexes are first made (a data file from before them): every
+    /// open step is written again, which stores its <c>OpenDueKey</c>, and is looked at by the next scan, which then sets
+    /// its real next slip time.
     /// </summary>
-    private void ScheduleOpenSteps()
+    private void RewriteOpenSteps()
     {
-        var open = Steps.Find(Query.Not(nameof(OwedStep.OpenDueAt), BsonValue.Null)).Where(s => s.NextSlipAt is null).ToList();
+        var open = Steps.Find(Query.Not(nameof(OwedStep.OpenDueAt), BsonValue.Null)).ToList();
         foreach (var step in open)
-            step.NextSlipAt = step.OpenDueAt;
+            step.NextSlipAt ??= step.OpenDueAt;
         Steps.Update(open);
     }
 

@@ -98,7 +98,12 @@ public sealed class StoreSet : IDisposable
             DailyReports = (IDailyReportStore)stores[8],
             Briefings = (IBriefingStore)stores[9],
             Markers = (IOnceMarkers)stores[10],
-            Aggregator = () => new BriefingAggregator(db, roster, Calendar, Clock, Schedule),
+            Aggregator = () =>
+            {
+                var aggregator = new BriefingAggregator(db, roster, Calendar, Clock, Schedule);
+                aggregator.EnsureIndexes();
+                return aggregator;
+            },
         };
         set._owned.Add(transaction);
         set._owned.Add(file);
