@@ -111,6 +111,9 @@ public static class BriefingBenchmark
                 Probe(database, yesterday, now, runs);
             }
 
+            if (store?.Postgres is { } pgProbe)
+                ProbePostgres(pgProbe, yesterday, now, runs);
+
             var daily = Time("daily", runs, () => aggregator.Daily(yesterday, now));
             Console.WriteLine($"               {daily.NewCases} new cases, {daily.OpenCases:N0} open ({daily.OverdueCases:N0} overdue), "
                 + $"{daily.MissedReportUnits.Count} units missed the report, {daily.WaitingForLeader:N0} waiting for a leader");
@@ -212,6 +215,50 @@ public static class BriefingBenchmark
         Part("overdue (OpenDueKey keys only)", () => steps.Query().Where(Query.Between(nameof(OwedStep.OpenDueKey), new BsonValue("0"), new BsonValue(now.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)))).Select(BsonExpression.Create("$.OpenDueKey")).ToDocuments().Count());
         Part("waiting, oldest 15 (WaitingSince)", () => cases.Query().Where(BsonExpression.Create($"{BriefingAggregator.WaitingSince} > @0", new BsonValue(DateTime.MinValue))).Limit(15).ToList().Count);
         Part("newest 500 (ReportedAt index)", () => cases.Find(Query.All(nameof(Case.ReportedAt), Query.Descending), limit: 500).Count());
+    }
+
+    /// <summary>Each query of the daily briefing on PostgreSQL on its own (median of the runs), with its plan's top line.</summary>
+    private static void ProbePostgres(OpinionBot.Storage.PostgreSql.PostgresDatabase database, DateOnly day, DateTimeOffset now, int runs)
+    {
+        var open = Enum.GetValues<CaseState>().Where(s => s.IsOpen()).Select(s => s.ToString()).ToArray();
+        string[] waiting = [nameof(CaseState.Reported), nameof(CaseState.PrincipalReview)];
+        const string Overdue = "SELECT case_number, min(open_due_at) AS due FROM owed_steps WHERE open_due_at < $1 GROUP BY case_number";
+        void Part(string name, string sql, params object?[] args)
+        {
+            var times = new List<double>();
+            var rows = 0;
+            for (var i = 0; i <= runs; i++)
+            {
+                var clock = Stopwatch.StartNew();
+                rows = database.Query(sql, _ => 0, args).Count;
+                if (i > 0) times.Add(clock.Elapsed.TotalMilliseconds);
+            }
+
+            times.Sort();
+            var plan = database.Query("EXPLAIN (ANALYZE, TIMING OFF) " + sql, r => r.GetString(0), args);
+            Console.WriteLine($"    {name,-34} {times[times.Count / 2],8:0.0} ms  ({rows:N0} rows)  {plan.FirstOrDefault(l => l.Contains("Execution Time", StringComparison.Ordinal))?.Trim()}");
+        }
+
+        Console.WriteLine("  daily, query by query (median)");
+        Part("new cases of the day", "SELECT level, unit_id, platform FROM cases WHERE reported_on = $1", day);
+        Part("open count", "SELECT count(*) FROM cases WHERE state = ANY($1)", (object)open);
+        Part("overdue cases", Overdue, now);
+        Part("overdue open cases, first 15 (before)", $"""
+            SELECT c.doc, o.due FROM ({Overdue}) o JOIN cases c ON c.number = o.case_number WHERE c.state = ANY($2)
+            ORDER BY o.due, o.case_number COLLATE "C" LIMIT 15
+            """, now, open);
+        Part("newest other open", """
+            SELECT doc FROM cases c WHERE state = ANY($2)
+              AND NOT EXISTS (SELECT 1 FROM owed_steps s WHERE s.case_number = c.number AND s.open_due_at < $1)
+            ORDER BY reported_at DESC LIMIT $3
+            """, now, open, 15);
+        Part("waiting count", "SELECT count(*) FROM cases WHERE state = ANY($1)", (object)waiting);
+        Part("waiting, oldest 15 (before)", "SELECT doc FROM cases WHERE state = ANY($1) ORDER BY reported_at LIMIT 15", (object)waiting);
+        Part("waiting, oldest 15 (per state)", """
+            SELECT w.doc FROM unnest($1::text[]) s(state)
+            CROSS JOIN LATERAL (SELECT doc, reported_at FROM cases c WHERE c.state = s.state ORDER BY reported_at LIMIT 15) w
+            ORDER BY w.reported_at LIMIT 15
+            """, (object)waiting);
     }
 
     private sealed record Counts(int Cases, int Open, int Steps, int Overdue, int Zero);
