@@ -255,10 +255,10 @@ public static class BriefingBenchmark
         Part("waiting count", "SELECT count(*) FROM cases WHERE state = ANY($1)", (object)waiting);
         Part("waiting, oldest 15 (before)", "SELECT doc FROM cases WHERE state = ANY($1) ORDER BY reported_at LIMIT 15", (object)waiting);
         Part("waiting, oldest 15 (per state)", """
-            SELECT w.doc FROM unnest($1::text[]) s(state)
-            CROSS JOIN LATERAL (SELECT doc, reported_at FROM cases c WHERE c.state = s.state ORDER BY reported_at LIMIT 15) w
-            ORDER BY w.reported_at LIMIT 15
-            """, (object)waiting);
+            SELECT doc FROM ((SELECT doc, reported_at FROM cases WHERE state = 'Reported' ORDER BY reported_at LIMIT 15)
+              UNION ALL (SELECT doc, reported_at FROM cases WHERE state = 'PrincipalReview' ORDER BY reported_at LIMIT 15)) w
+            ORDER BY reported_at LIMIT 15
+            """);
     }
 
     private sealed record Counts(int Cases, int Open, int Steps, int Overdue, int Zero);

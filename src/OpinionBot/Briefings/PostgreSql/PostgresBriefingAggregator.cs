@@ -20,6 +20,13 @@ public sealed class PostgresBriefingAggregator(PostgresDatabase database, IRoste
 
     private static readonly string[] WaitingStates = [nameof(CaseState.Reported), nameof(CaseState.PrincipalReview)];
 
+    /// <summary>The states written into the query (our own enum names): with each state known, the planner takes the index.</summary>
+    private static readonly string WaitingOldest = $"""
+        SELECT doc FROM ({string.Join(" UNION ALL ", WaitingStates.Select(state =>
+            $"(SELECT doc, reported_at FROM cases WHERE state = '{state}' ORDER BY reported_at LIMIT {BriefingAggregator.ListLimit})"))}) w
+        ORDER BY reported_at LIMIT {BriefingAggregator.ListLimit}
+        """;
+
     private const string OverdueSteps = "SELECT case_number, min(open_due_at) FROM owed_steps WHERE open_due_at < $1 GROUP BY case_number";
 
     public bool IsReportingDay(DateOnly day) => schedule.Value.DailyReportEveryDay || calendar.IsWorkingDay(day);
@@ -48,12 +55,8 @@ public sealed class PostgresBriefingAggregator(PostgresDatabase database, IRoste
 
         var waitingCount = Count("SELECT count(*) FROM cases WHERE state = ANY($1)", (object)WaitingStates);
         // The oldest of each waiting state down the (state, reported_at) index, then the oldest of those: an ORDER BY over
-        // state = ANY(...) would walk the reported_at index from the oldest case of all.
-        var waiting = database.Documents<Case>($"""
-            SELECT w.doc FROM unnest($1::text[]) s(state)
-            CROSS JOIN LATERAL (SELECT doc, reported_at FROM cases c WHERE c.state = s.state ORDER BY reported_at LIMIT {BriefingAggregator.ListLimit}) w
-            ORDER BY w.reported_at LIMIT {BriefingAggregator.ListLimit}
-            """, (object)WaitingStates)
+        // state = ANY(...) walks the reported_at index from the oldest case of all.
+        var waiting = database.Documents<Case>(WaitingOldest)
             .Select(c => Line(c, overdue.TryGetValue(c.Number, out var since) ? since : null)).ToList();
 
         return new DailyFigures(day, newCases.Count, byLevel, byUnit, byPlatform, openCount, overdue.Count, shown, reportingDay, missed, waitingCount, waiting);
