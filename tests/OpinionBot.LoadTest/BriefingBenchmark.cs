@@ -4,12 +4,14 @@ using System.Text;
 using LiteDB;
 using Microsoft.Extensions.Logging.Abstractions;
 using OpinionBot.Briefings;
+using OpinionBot.Briefings.PostgreSql;
 using OpinionBot.Cases;
 using OpinionBot.Configuration;
 using OpinionBot.DailyReports;
 using OpinionBot.Deadlines;
 using OpinionBot.Localization;
 using OpinionBot.Roster;
+using OpinionBot.Roster.PostgreSql;
 using OpinionBot.Scheduling;
 using OpinionBot.Storage;
 using MsOptions = Microsoft.Extensions.Options.Options;
@@ -30,7 +32,9 @@ public static class BriefingBenchmark
           --units U        units they are spread over (default 200)
           --days D         days they are spread over, ending yesterday (default 730)
           --runs R         timed runs of each aggregation after the first (default 5)
-          --keep           keep the database file afterwards
+          --store S        LiteDb (default, a fresh file) or PostgreSql (a throw-away server, filled with COPY)
+          --keep           keep the LiteDB file afterwards (its path is printed)
+          --reuse FILE     LiteDB: time over a file kept by an earlier run (same --cases/--units/--days) instead of filling one
           --help           this text
         """;
 
@@ -40,10 +44,14 @@ public static class BriefingBenchmark
     {
         int cases = 1_000_000, units = 200, days = 730, runs = 5;
         var keep = false;
+        var postgreSql = false;
+        string? reuse = null;
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] is "--help" or "-h") { Console.WriteLine(Usage); return 0; }
             if (args[i] == "--keep") { keep = true; continue; }
+            if (args[i] == "--reuse" && i + 1 < args.Length) { reuse = args[++i]; continue; }
+            if (args[i] == "--store" && i + 1 < args.Length && BenchStore.OnPostgreSql(args[i + 1]) is { } pg) { postgreSql = pg; i++; continue; }
             if (i + 1 >= args.Length || !int.TryParse(args[i + 1], out var value) || value < 1)
             {
                 Console.Error.WriteLine($"Option {args[i]} needs a whole number ≥ 1.\n\n{Usage}");
@@ -60,33 +68,51 @@ public static class BriefingBenchmark
             }
         }
 
-        var folder = Path.Combine(Path.GetTempPath(), "opinionbot-briefing-bench", Guid.NewGuid().ToString("N"));
-        var path = Path.Combine(folder, "briefing.db");
         // Monday 2026-11-23 08:30 in Shanghai: the daily briefing covers Sunday 11-22, the weekly summary 11-16..11-22.
         var now = new DateTimeOffset(2026, 11, 23, 0, 30, 0, TimeSpan.Zero);
         var today = new DateOnly(2026, 11, 23);
+        var store = postgreSql ? BenchStore.Open(postgreSql: true, "briefing") : null;
+        var folder = reuse is null ? Path.Combine(Path.GetTempPath(), "opinionbot-briefing-bench", Guid.NewGuid().ToString("N")) : null;
+        var path = reuse ?? Path.Combine(folder!, "briefing.db");
         try
         {
             Console.WriteLine("OpinionBot briefing aggregation benchmark");
-            Console.WriteLine($"  machine      {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}");
-            Console.WriteLine($"  database     {path}");
+            Console.WriteLine($"  machine      {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}; load average {OverdueBenchmark.LoadAverage()}");
+            Console.WriteLine($"  database     {store?.Description ?? path}");
             var unitIds = Enumerable.Range(1, units).Select(u => $"unit-{u:D3}").ToList();
-            var fill = Stopwatch.StartNew();
-            var counts = Fill(path, cases, unitIds, days, today, now);
-            fill.Stop();
-            Console.WriteLine($"  filled       {counts.Cases:N0} cases ({counts.Open:N0} open), {counts.Steps:N0} owed steps ({counts.Overdue:N0} overdue), "
-                + $"{counts.Zero:N0} zero reports, {units} units over {days} days in {fill.Elapsed.TotalSeconds:0.0} s; file {new FileInfo(path).Length / 1048576.0:0} MB");
+            if (reuse is null)
+            {
+                var fill = Stopwatch.StartNew();
+                var counts = store is null ? Fill(path, cases, unitIds, days, today, now) : Fill(store, cases, unitIds, days, today, now);
+                fill.Stop();
+                Console.WriteLine($"  filled       {counts.Cases:N0} cases ({counts.Open:N0} open), {counts.Steps:N0} owed steps ({counts.Overdue:N0} overdue), "
+                    + $"{counts.Zero:N0} zero reports, {units} units over {days} days in {fill.Elapsed.TotalSeconds:0.0} s; {(store?.Size() ?? new FileInfo(path).Length) / 1048576.0:0} MB");
+            }
 
-            using var database = LiteDbRegistration.Open(path);
-            var roster = new RosterStore(database);
+            using var database = store is null ? LiteDbRegistration.Open(path) : null;
+            IRosterStore roster = database is null ? new PostgresRosterStore(store!.Postgres!) : new RosterStore(database);
             var clock = new OrganizationClock(new FixedTime(now), MsOptions.Create(new OrganizationOptions { TimeZone = "Asia/Shanghai" }));
             var calendar = new WorkingCalendar(new CalendarOptions(), Shanghai);
-            var aggregator = new BriefingAggregator(database, roster, calendar, clock, MsOptions.Create(new ScheduleOptions()));
+            IBriefingAggregator aggregator = database is null
+                ? new PostgresBriefingAggregator(store!.Postgres!, roster, calendar, clock, MsOptions.Create(new ScheduleOptions()))
+                : new BriefingAggregator(database, (RosterStore)roster, calendar, clock, MsOptions.Create(new ScheduleOptions()));
             var cards = new BriefingCards(new BotTexts(), clock, roster);
             var yesterday = today.AddDays(-1);
             var monday = BriefingAggregator.MondayOf(yesterday);
 
-            PrintPlans(database, yesterday, now);
+            if (database is not null)
+            {
+                var indexing = Stopwatch.StartNew();
+                new OwedStepStore(database).EnsureIndexes();
+                ((BriefingAggregator)aggregator).EnsureIndexes();
+                if (indexing.Elapsed > TimeSpan.FromSeconds(1))
+                    Console.WriteLine($"  indexes      made in {indexing.Elapsed.TotalSeconds:0.0} s (a file from before them)");
+                PrintPlans(database, yesterday, now);
+                Probe(database, yesterday, now, runs);
+            }
+
+            if (store?.Postgres is { } pgProbe)
+                ProbePostgres(pgProbe, yesterday, now, runs);
 
             var daily = Time("daily", runs, () => aggregator.Daily(yesterday, now));
             Console.WriteLine($"               {daily.NewCases} new cases, {daily.OpenCases:N0} open ({daily.OverdueCases:N0} overdue), "
@@ -115,7 +141,10 @@ public static class BriefingBenchmark
         }
         finally
         {
-            if (!keep)
+            store?.Dispose();
+            if (keep && folder is not null)
+                Console.WriteLine($"  kept         {path} (--reuse {path})");
+            else if (folder is not null)
                 try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         }
     }
@@ -152,6 +181,86 @@ public static class BriefingBenchmark
         Console.WriteLine($"    steps done in the week {Plan(steps.Query().Where(Query.Between(nameof(OwedStep.DoneAt), new BsonValue(now.UtcDateTime.AddDays(-7)), new BsonValue(now.UtcDateTime))).GetPlan())}");
     }
 
+    /// <summary>Each query of the daily briefing on its own (median of the runs): where its time goes on LiteDB.</summary>
+    private static void Probe(ILiteDatabase database, DateOnly day, DateTimeOffset now, int runs)
+    {
+        var cases = database.GetCollection<Case>("cases");
+        var steps = database.GetCollection<OwedStep>("owed_steps");
+        var date = new BsonValue(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var open = Enum.GetValues<CaseState>().Where(s => s.IsOpen()).Select(s => new BsonValue(s.ToString())).ToArray();
+        BsonValue[] waiting = [new(nameof(CaseState.Reported)), new(nameof(CaseState.PrincipalReview))];
+        void Part(string name, Func<int> work)
+        {
+            var count = work();
+            var times = new List<double>();
+            for (var i = 0; i < runs; i++)
+            {
+                var clock = Stopwatch.StartNew();
+                work();
+                times.Add(clock.Elapsed.TotalMilliseconds);
+            }
+
+            times.Sort();
+            Console.WriteLine($"    {name,-34} {times[times.Count / 2],8:0.0} ms  ({count:N0} rows)");
+        }
+
+        Console.WriteLine("  daily, query by query (median)");
+        Part("new cases of the day (projection)", () => cases.Query().Where(Query.EQ(nameof(Case.ReportedOn), date)).Select(BsonExpression.Create("{ l: $.Level, u: $.UnitId, p: $.Platform }")).ToDocuments().Count());
+        Part("open count (Count)", () => cases.Count(Query.In(nameof(Case.State), open)));
+        Part("open count (index keys only)", () => cases.Query().Where(Query.In(nameof(Case.State), open)).Select(BsonExpression.Create("$.State")).ToDocuments().Count());
+        Part("overdue steps (projection)", () => steps.Query().Where(Query.Between(nameof(OwedStep.OpenDueAt), new BsonValue(DateTime.MinValue), new BsonValue(now.UtcDateTime.AddTicks(-1)))).Select(BsonExpression.Create("{ c: $.CaseNumber, d: $.OpenDueAt }")).ToDocuments().Count());
+        Part("overdue steps (index keys only)", () => steps.Query().Where(Query.Between(nameof(OwedStep.OpenDueAt), new BsonValue(DateTime.MinValue), new BsonValue(now.UtcDateTime.AddTicks(-1)))).Select(BsonExpression.Create("$.OpenDueAt")).ToDocuments().Count());
+        Part("waiting count (Count)", () => cases.Count(Query.In(nameof(Case.State), waiting)));
+        Part("waiting, oldest 15 (sorted)", () => cases.Query().Where(Query.In(nameof(Case.State), waiting)).OrderBy(c => c.ReportedAt).Limit(15).ToList().Count);
+        Part("overdue (OpenDueKey keys only)", () => steps.Query().Where(Query.Between(nameof(OwedStep.OpenDueKey), new BsonValue("0"), new BsonValue(now.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)))).Select(BsonExpression.Create("$.OpenDueKey")).ToDocuments().Count());
+        Part("waiting, oldest 15 (WaitingSince)", () => cases.Query().Where(BsonExpression.Create($"{BriefingAggregator.WaitingSince} > @0", new BsonValue(DateTime.MinValue))).Limit(15).ToList().Count);
+        Part("newest 500 (ReportedAt index)", () => cases.Find(Query.All(nameof(Case.ReportedAt), Query.Descending), limit: 500).Count());
+    }
+
+    /// <summary>Each query of the daily briefing on PostgreSQL on its own (median of the runs), with its plan's top line.</summary>
+    private static void ProbePostgres(OpinionBot.Storage.PostgreSql.PostgresDatabase database, DateOnly day, DateTimeOffset now, int runs)
+    {
+        var open = Enum.GetValues<CaseState>().Where(s => s.IsOpen()).Select(s => s.ToString()).ToArray();
+        string[] waiting = [nameof(CaseState.Reported), nameof(CaseState.PrincipalReview)];
+        const string Overdue = "SELECT case_number, min(open_due_at) AS due FROM owed_steps WHERE open_due_at < $1 GROUP BY case_number";
+        void Part(string name, string sql, params object?[] args)
+        {
+            var times = new List<double>();
+            var rows = 0;
+            for (var i = 0; i <= runs; i++)
+            {
+                var clock = Stopwatch.StartNew();
+                rows = database.Query(sql, _ => 0, args).Count;
+                if (i > 0) times.Add(clock.Elapsed.TotalMilliseconds);
+            }
+
+            times.Sort();
+            var plan = database.Query("EXPLAIN (ANALYZE, TIMING OFF) " + sql, r => r.GetString(0), args);
+            Console.WriteLine($"    {name,-34} {times[times.Count / 2],8:0.0} ms  ({rows:N0} rows)  {plan.FirstOrDefault(l => l.Contains("Execution Time", StringComparison.Ordinal))?.Trim()}");
+        }
+
+        Console.WriteLine("  daily, query by query (median)");
+        Part("new cases of the day", "SELECT level, unit_id, platform FROM cases WHERE reported_on = $1", day);
+        Part("open count", "SELECT count(*) FROM cases WHERE state = ANY($1)", (object)open);
+        Part("overdue cases", Overdue, now);
+        Part("overdue open cases, first 15 (before)", $"""
+            SELECT c.doc, o.due FROM ({Overdue}) o JOIN cases c ON c.number = o.case_number WHERE c.state = ANY($2)
+            ORDER BY o.due, o.case_number COLLATE "C" LIMIT 15
+            """, now, open);
+        Part("newest other open", """
+            SELECT doc FROM cases c WHERE state = ANY($2)
+              AND NOT EXISTS (SELECT 1 FROM owed_steps s WHERE s.case_number = c.number AND s.open_due_at < $1)
+            ORDER BY reported_at DESC LIMIT $3
+            """, now, open, 15);
+        Part("waiting count", "SELECT count(*) FROM cases WHERE state = ANY($1)", (object)waiting);
+        Part("waiting, oldest 15 (before)", "SELECT doc FROM cases WHERE state = ANY($1) ORDER BY reported_at LIMIT 15", (object)waiting);
+        Part("waiting, oldest 15 (per state)", """
+            SELECT doc FROM ((SELECT doc, reported_at FROM cases WHERE state = 'Reported' ORDER BY reported_at LIMIT 15)
+              UNION ALL (SELECT doc, reported_at FROM cases WHERE state = 'PrincipalReview' ORDER BY reported_at LIMIT 15)) w
+            ORDER BY reported_at LIMIT 15
+            """);
+    }
+
     private sealed record Counts(int Cases, int Open, int Steps, int Overdue, int Zero);
 
     /// <summary>Cases spread evenly over the days (unevenly over units), older than 30 days closed; two done steps each, an open one for open cases.</summary>
@@ -162,15 +271,27 @@ public static class BriefingBenchmark
         var caseStore = new CaseStore(database, transaction);
         caseStore.EnsureIndexes();
         new OwedStepStore(database).EnsureIndexes();
+        database.GetCollection<Case>("cases").EnsureIndex(BriefingAggregator.WaitingSinceIndex, BriefingAggregator.WaitingSince);
         new DailyReportStore(database, transaction, caseStore).EnsureIndexes();
         var roster = new RosterStore(database);
         roster.EnsureIndexes();
         foreach (var id in unitIds)
             roster.Save(new Unit { Id = id, Name = $"单位{id[^3..]}", SupervisingLeaders = ["leader@example.org"] });
 
-        var cases = database.GetCollection<Case>("cases");
-        var steps = database.GetCollection<OwedStep>("owed_steps");
-        var zeros = database.GetCollection<ZeroReport>("zero_reports");
+        var counts = Generate(total, unitIds, days, today, now, (c, s, z) =>
+        {
+            if (c.Count > 0) database.GetCollection<Case>("cases").InsertBulk(c);
+            if (s.Count > 0) database.GetCollection<OwedStep>("owed_steps").InsertBulk(s);
+            if (z.Count > 0) database.GetCollection<ZeroReport>("zero_reports").InsertBulk(z);
+        });
+        database.Checkpoint();
+        return counts;
+    }
+
+    /// <summary>The cases, steps and zero reports, handed to <paramref name="insert"/> a batch at a time.</summary>
+    private static Counts Generate(int total, List<string> unitIds, int days, DateOnly today, DateTimeOffset now,
+        Action<IReadOnlyList<Case>, IReadOnlyList<OwedStep>, IReadOnlyList<ZeroReport>> insert)
+    {
         var random = new Random(20261123);
         var levels = Enum.GetValues<CaseLevel>();
         var platforms = Enum.GetValues<Platform>();
@@ -219,14 +340,13 @@ public static class BriefingBenchmark
                 stepBatch.Add(new OwedStep
                 {
                     Id = $"{number}:{StepClock.Resolve}", CaseNumber = number, UnitId = unit, Clock = StepClock.Resolve, StartedAt = reportedAt,
-                    DueAt = due, OpenDueAt = due, OwedBy = StepOwner.Officer,
+                    DueAt = due, OpenDueAt = due, OwedBy = StepOwner.Officer, SlipsFrom = due, NextSlipAt = due.AddTicks(1),
                 });
             }
 
             if (caseBatch.Count == Batch || n == total)
             {
-                cases.InsertBulk(caseBatch);
-                steps.InsertBulk(stepBatch);
+                insert(caseBatch, stepBatch, []);
                 stepCount += stepBatch.Count;
                 caseBatch.Clear();
                 stepBatch.Clear();
@@ -243,10 +363,20 @@ public static class BriefingBenchmark
             }
         }
 
-        zeros.InsertBulk(zeroBatch);
+        insert([], [], zeroBatch);
         zeroCount = zeroBatch.Count;
-        database.Checkpoint();
         return new Counts(total, open, stepCount, overdue, zeroCount);
+    }
+
+    /// <summary>The same data on PostgreSQL: the units through the roster store, the rest with COPY.</summary>
+    private static Counts Fill(BenchStore store, int total, List<string> unitIds, int days, DateOnly today, DateTimeOffset now)
+    {
+        var roster = new PostgresRosterStore(store.Postgres!);
+        foreach (var id in unitIds)
+            roster.Save(new Unit { Id = id, Name = $"单位{id[^3..]}", SupervisingLeaders = ["leader@example.org"] });
+        var counts = Generate(total, unitIds, days, today, now, (c, s, z) => store.Insert(c, s, z));
+        store.Settle();
+        return counts;
     }
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider

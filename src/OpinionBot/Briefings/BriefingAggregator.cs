@@ -1,3 +1,4 @@
+using System.Globalization;
 using LiteDB;
 using Microsoft.Extensions.Options;
 using OpinionBot.Cases;
@@ -6,15 +7,18 @@ using OpinionBot.DailyReports;
 using OpinionBot.Deadlines;
 using OpinionBot.Roster;
 using OpinionBot.Scheduling;
+using OpinionBot.Storage;
 
 namespace OpinionBot.Briefings;
 
 /// <summary>
-/// Computes briefing figures with indexed LiteDB queries only: cases by <c>ReportedOn</c> and <c>State</c>, steps by
-/// <c>OpenDueAt</c>, <c>DoneAt</c> and <c>DueAt</c>, zero reports by <c>Day</c>. Counts are index counts; only the
-/// period's own cases and steps (and at most <see cref="ListLimit"/> listed cases) are ever read as documents.
+/// Computes briefing figures with indexed LiteDB queries only: cases by <c>ReportedOn</c>, <c>State</c> and the briefing's
+/// own <c>WaitingSince</c> index, steps by <c>OpenDueKey</c>, <c>DoneAt</c> and <c>DueAt</c>, zero reports by <c>Day</c>.
+/// Open, waiting and overdue cases are counted from index keys alone; only the period's own cases and steps (and at most
+/// <see cref="ListLimit"/> listed cases) are ever read as documents.
 /// </summary>
-public sealed class BriefingAggregator(ILiteDatabase database, RosterStore roster, WorkingCalendar calendar, OrganizationClock clock, IOptions<ScheduleOptions> schedule) : IBriefingAggregator
+public sealed class BriefingAggregator(ILiteDatabase database, RosterStore roster, WorkingCalendar calendar, OrganizationClock clock, IOptions<ScheduleOptions> schedule)
+    : IBriefingAggregator, ICollectionIndexes
 {
     public const int ListLimit = 15;
 
@@ -25,6 +29,13 @@ public sealed class BriefingAggregator(ILiteDatabase database, RosterStore roste
         Enum.GetValues<CaseState>().Where(s => s.IsOpen()).Select(s => new BsonValue(s.ToString())).ToArray();
 
     private static readonly BsonValue[] WaitingStates = [new(nameof(CaseState.Reported)), new(nameof(CaseState.PrincipalReview))];
+
+    /// <summary>The briefing's own index on cases: the report time of a case waiting for a leader, null for any other.</summary>
+    public const string WaitingSinceIndex = "WaitingSince";
+
+    public const string WaitingSince = "IIF($.State = 'Reported' OR $.State = 'PrincipalReview', $.ReportedAt, null)";
+
+    public void EnsureIndexes() => Cases.EnsureIndex(WaitingSinceIndex, WaitingSince);
 
     private ILiteCollection<Case> Cases => database.GetCollection<Case>("cases");
     private ILiteCollection<OwedStep> Steps => database.GetCollection<OwedStep>("owed_steps");
@@ -46,7 +57,7 @@ public sealed class BriefingAggregator(ILiteDatabase database, RosterStore roste
         var byUnit = newCases.GroupBy(c => c.UnitId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count())).ToList();
         var byPlatform = newCases.GroupBy(c => c.Platform).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
 
-        var openCount = Cases.Count(Query.In(nameof(Case.State), OpenStates));
+        var openCount = CountInStates(OpenStates);
         var overdue = OverdueCases(now);
         var shown = OpenCasesOverdueFirst(overdue, openCount);
 
@@ -60,23 +71,38 @@ public sealed class BriefingAggregator(ILiteDatabase database, RosterStore roste
             missed = roster.AllUnits().Select(u => u.Id).Where(id => !reported.Contains(id)).ToList();
         }
 
-        var waitingCount = Cases.Count(Query.In(nameof(Case.State), WaitingStates));
-        var waiting = Cases.Query().Where(Query.In(nameof(Case.State), WaitingStates))
-            .OrderBy(c => c.ReportedAt).Limit(ListLimit).ToList()
-            .Select(c => Line(c, overdue.GetValueOrDefault(c.Number))).ToList();
+        var waitingCount = CountInStates(WaitingStates);
+        // The oldest first, straight down the WaitingSince index (ordering by the index's own expression sorts nothing):
+        // only the listed cases are read.
+        var waiting = Cases.Query().Where(BsonExpression.Create($"{WaitingSince} > @0", new BsonValue(DateTime.MinValue)))
+            .OrderBy(BsonExpression.Create(WaitingSince)).Limit(ListLimit).ToList()
+            .Select(c => Line(c, overdue.TryGetValue(c.Number, out var since) ? since : null)).ToList();
 
         return new DailyFigures(day, newCases.Count, byLevel, byUnit, byPlatform, openCount, overdue.Count, shown, reportingDay, missed, waitingCount, waiting);
     }
 
-    /// <summary>Cases with an open step past its due time, with the earliest such due time: only open steps are read, through the <c>OpenDueAt</c> index.</summary>
+    /// <summary>
+    /// How many cases are in <paramref name="states"/>, from the keys of the State index alone: selecting nothing but the
+    /// indexed field lets LiteDB answer without reading a document (Count would read each one).
+    /// </summary>
+    private int CountInStates(BsonValue[] states) =>
+        Cases.Query().Where(Query.In(nameof(Case.State), states)).Select(BsonExpression.Create("$.State")).ToDocuments().Count();
+
+    /// <summary>
+    /// Cases with an open step past its due time, with the earliest such due time, from the keys of the <c>OpenDueKey</c>
+    /// index alone (due time and case number of each open step; keys before now's ticks are the overdue ones).
+    /// </summary>
     private Dictionary<string, DateTimeOffset> OverdueCases(DateTimeOffset now)
     {
         var result = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        var query = Query.Between(nameof(OwedStep.OpenDueAt), new BsonValue(DateTime.MinValue), new BsonValue(now.UtcDateTime.AddTicks(-1)));
-        foreach (var step in Steps.Query().Where(query).Select(BsonExpression.Create("{ c: $.CaseNumber, d: $.OpenDueAt }")).ToDocuments())
+        var key = nameof(OwedStep.OpenDueKey);
+        var keys = Steps.Query().Where(Query.Between(key, new BsonValue("0"), new BsonValue(now.UtcTicks.ToString("D19", CultureInfo.InvariantCulture))))
+            .Select(BsonExpression.Create($"$.{key}")).ToDocuments();
+        foreach (var document in keys)
         {
-            var number = step["c"].AsString;
-            var due = new DateTimeOffset(step["d"].AsDateTime.ToUniversalTime(), TimeSpan.Zero);
+            var value = document[key].AsString;
+            var number = value[20..];
+            var due = new DateTimeOffset(long.Parse(value.AsSpan(0, 19), CultureInfo.InvariantCulture), TimeSpan.Zero);
             if (!result.TryGetValue(number, out var earliest) || due < earliest)
                 result[number] = due;
         }

@@ -7,11 +7,15 @@ public interface IOwedStepStore
 
     IReadOnlyList<OwedStep> OpenForCase(string caseNumber);
 
-    /// <summary>Open steps due before <paramref name="now"/>, in deadline order, a page at a time.</summary>
-    IReadOnlyList<OwedStep> Overdue(DateTimeOffset now, int skip, int limit);
+    /// <summary>
+    /// The ids of the steps whose <see cref="OwedStep.NextSlipAt"/> is at or before <paramref name="now"/> (a reminder
+    /// slip or escalation notice due), earliest first: read through an index, so it costs what is due, not what is stored.
+    /// </summary>
+    IReadOnlyList<string> SlipsDue(DateTimeOffset now);
 
     OwedStep? Find(string id);
 
+    /// <summary>Inserts or replaces <paramref name="step"/>; a closed step's <see cref="OwedStep.NextSlipAt"/> is cleared.</summary>
     void Save(OwedStep step);
 
     /// <summary>A step whose id is not taken yet (one of a new case): written without first looking for one to replace.</summary>

@@ -26,6 +26,20 @@ public sealed class OwedStep
 
     /// <summary><see cref="DueAt"/> while open, null once closed: indexed, so the overdue scan reads only open steps.</summary>
     public DateTimeOffset? OpenDueAt { get; set; }
+
+    /// <summary>
+    /// While open, when the overdue scan next has something to send for it (the next reminder slip or the escalation
+    /// notice, <see cref="Reminders.ReminderLadder"/>); null once closed or when nothing more will come. Indexed, so a scan
+    /// reads only the steps that are due something, not every step past its deadline.
+    /// </summary>
+    public DateTimeOffset? NextSlipAt { get; set; }
+
+    /// <summary>
+    /// LiteDB only (indexed, not in PostgreSQL's documents): <c>{OpenDueAt as 19-digit UTC ticks}|{CaseNumber}</c> while
+    /// open. The daily briefing reads the overdue cases and since when from this index's keys alone, no document read.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? OpenDueKey => OpenDueAt is { } due ? $"{due.UtcTicks:D19}|{CaseNumber}" : null;
     public DateTimeOffset? DoneAt { get; set; }
 
     /// <summary>How late it was done (zero or negative = on time); null while open or when cancelled.</summary>

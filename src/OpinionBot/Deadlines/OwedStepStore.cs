@@ -15,19 +15,44 @@ public sealed class OwedStepStore(ILiteDatabase database) : IOwedStepStore, ICol
         Steps.EnsureIndex(s => s.OpenDueAt);
         Steps.EnsureIndex(s => s.DueAt);
         Steps.EnsureIndex(s => s.DoneAt);
+        var created = Steps.EnsureIndex(s => s.NextSlipAt);
+        created |= Steps.EnsureIndex(nameof(OwedStep.OpenDueKey), $"$.{nameof(OwedStep.OpenDueKey)}");
+        if (created)
+            RewriteOpenSteps();
+    }
+
+    /// <summary>
+    /// Once, when the <c>NextSlipAt</c> and <c>OpenDueKey</c> indexes are first made (a data file from before them): every
+    /// open step is written again, which stores its <c>OpenDueKey</c>, and is looked at by the next scan, which then sets
+    /// its real next slip time.
+    /// </summary>
+    private void RewriteOpenSteps()
+    {
+        var open = Steps.Find(Query.Not(nameof(OwedStep.OpenDueAt), BsonValue.Null)).ToList();
+        foreach (var step in open)
+            step.NextSlipAt ??= step.OpenDueAt;
+        Steps.Update(open);
     }
 
     public IReadOnlyList<OwedStep> ForCase(string caseNumber) => Steps.Find(CaseNumberEquals.With(caseNumber)).ToList();
 
     public IReadOnlyList<OwedStep> OpenForCase(string caseNumber) => ForCase(caseNumber).Where(s => s.Open).ToList();
 
-    /// <summary>Open steps due before <paramref name="now"/>, in deadline order, a page at a time (read through the OpenDueAt index).</summary>
-    public IReadOnlyList<OwedStep> Overdue(DateTimeOffset now, int skip, int limit) =>
-        Steps.Find(Query.Between(nameof(OwedStep.OpenDueAt), new BsonValue(DateTime.MinValue), new BsonValue(now.UtcDateTime.AddTicks(-1))), skip, limit).ToList();
+    public IReadOnlyList<string> SlipsDue(DateTimeOffset now) =>
+        Steps.Query().Where(Query.Between(nameof(OwedStep.NextSlipAt), new BsonValue(DateTime.MinValue), new BsonValue(now.UtcDateTime)))
+            .Select(BsonExpression.Create("{ i: $._id }")).ToDocuments().Select(d => d["i"].AsString).ToList();
 
     public OwedStep? Find(string id) => Steps.Get(id);
 
-    public void Save(OwedStep step) => Steps.Upsert(step);
+    public void Save(OwedStep step)
+    {
+        if (!step.Open) step.NextSlipAt = null;
+        Steps.Upsert(step);
+    }
 
-    public void Insert(OwedStep step) => Steps.Insert(step);
+    public void Insert(OwedStep step)
+    {
+        if (!step.Open) step.NextSlipAt = null;
+        Steps.Insert(step);
+    }
 }

@@ -85,6 +85,7 @@ public sealed class StepTracker(IOwedStepStore steps, ClockDue due, WorkingCalen
             CaseNumber = c.Number, UnitId = unitId, Clock = clock, OwedBy = owner, StartedAt = startedAt, DueAt = dueAt, OpenDueAt = dueAt,
             SlipsFrom = dueAt > now ? dueAt : now,
         };
+        step.NextSlipAt = Reminders.ReminderLadder.NextSlipAt(step, workflow.Value.Reminders);
         known.Added(step);
         return step;
     }
@@ -99,6 +100,7 @@ public sealed class StepTracker(IOwedStepStore steps, ClockDue due, WorkingCalen
     {
         step.Open = false;
         step.OpenDueAt = null;
+        step.NextSlipAt = null;
         step.DoneAt = at;
         step.Lateness = ProcedureTable.Clocks[step.Clock].Measure == ClockMeasure.VerificationWorkingHours
             ? calendar.WorkingTimeBetween(step.DueAt, at)
@@ -112,6 +114,7 @@ public sealed class StepTracker(IOwedStepStore steps, ClockDue due, WorkingCalen
         {
             step.Open = false;
             step.OpenDueAt = null;
+            step.NextSlipAt = null;
             step.Cancelled = true;
             step.DoneAt = now;
             steps.Save(step);

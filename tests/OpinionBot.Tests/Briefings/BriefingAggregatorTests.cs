@@ -68,6 +68,25 @@ public sealed class BriefingAggregatorTests : IDisposable
     }
 
     [Fact]
+    public void With_its_indexes_the_daily_briefing_counts_from_index_keys_and_reads_only_the_listed_waiting_cases()
+    {
+        var aggregator = Aggregator();
+        aggregator.EnsureIndexes();
+        var cases = _db.Database.GetCollection<Case>("cases");
+        var steps = _db.Database.GetCollection<OwedStep>("owed_steps");
+
+        var open = cases.Query().Where(Query.In(nameof(Case.State), new BsonValue("Reported"), new BsonValue("InProgress"))).Select(BsonExpression.Create("$.State")).GetPlan();
+        var overdue = steps.Query().Where(Query.Between(nameof(OwedStep.OpenDueKey), new BsonValue("0"), new BsonValue("9"))).Select(BsonExpression.Create("$.OpenDueKey")).GetPlan();
+        var waiting = cases.Query().Where(BsonExpression.Create($"{BriefingAggregator.WaitingSince} > @0", new BsonValue(DateTime.MinValue)))
+            .OrderBy(BsonExpression.Create(BriefingAggregator.WaitingSince)).Limit(15).GetPlan();
+
+        Assert.Equal(("State", "index"), (open["index"]["name"].AsString, open["lookup"]["loader"].AsString));
+        Assert.Equal(("OpenDueKey", "index"), (overdue["index"]["name"].AsString, overdue["lookup"]["loader"].AsString));
+        Assert.Equal(BriefingAggregator.WaitingSinceIndex, waiting["index"]["name"].AsString);
+        Assert.False(waiting.ContainsKey("orderBy"), waiting.ToString());
+    }
+
+    [Fact]
     public void The_daily_figures_count_yesterdays_cases_list_overdue_first_and_name_the_units_that_did_not_report()
     {
         var f = Aggregator().Daily(Friday, At(2026, 11, 21, 8, 30));

@@ -76,6 +76,11 @@ public sealed class ReminderSlipTests : ApprovalTestBase
         Assert.Single(SentTo(TestRoster.OfficeChannel), c => c.Text?.StartsWith("通报") == true && c.Text.Contains("的领导审核"));
         Assert.Contains(SentTo(TestRoster.OfficeChannel), c => c.Text?.StartsWith("通报") == true && c.Text.Contains("的首次回应"));
         Assert.Equal(2, EventCount(number, "EscalationNotice"));
+
+        // Escalated steps are due nothing more: the next scan reads none of them.
+        var steps = Bot.Services.GetRequiredService<OpinionBot.Deadlines.IOwedStepStore>();
+        Assert.Empty(steps.SlipsDue(Bot.Clock.GetUtcNow()));
+        Assert.Null(steps.Find($"{number}:Review")!.NextSlipAt);
     }
 
     [Fact]

@@ -20,6 +20,13 @@ public sealed class PostgresBriefingAggregator(PostgresDatabase database, IRoste
 
     private static readonly string[] WaitingStates = [nameof(CaseState.Reported), nameof(CaseState.PrincipalReview)];
 
+    /// <summary>The states written into the query (our own enum names): with each state known, the planner takes the index.</summary>
+    private static readonly string WaitingOldest = $"""
+        SELECT doc FROM ({string.Join(" UNION ALL ", WaitingStates.Select(state =>
+            $"(SELECT doc, reported_at FROM cases WHERE state = '{state}' ORDER BY reported_at LIMIT {BriefingAggregator.ListLimit})"))}) w
+        ORDER BY reported_at LIMIT {BriefingAggregator.ListLimit}
+        """;
+
     private const string OverdueSteps = "SELECT case_number, min(open_due_at) FROM owed_steps WHERE open_due_at < $1 GROUP BY case_number";
 
     public bool IsReportingDay(DateOnly day) => schedule.Value.DailyReportEveryDay || calendar.IsWorkingDay(day);
@@ -47,7 +54,9 @@ public sealed class PostgresBriefingAggregator(PostgresDatabase database, IRoste
         }
 
         var waitingCount = Count("SELECT count(*) FROM cases WHERE state = ANY($1)", (object)WaitingStates);
-        var waiting = database.Documents<Case>($"SELECT doc FROM cases WHERE state = ANY($1) ORDER BY reported_at LIMIT {BriefingAggregator.ListLimit}", (object)WaitingStates)
+        // The oldest of each waiting state down the (state, reported_at) index, then the oldest of those: an ORDER BY over
+        // state = ANY(...) walks the reported_at index from the oldest case of all.
+        var waiting = database.Documents<Case>(WaitingOldest)
             .Select(c => Line(c, overdue.TryGetValue(c.Number, out var since) ? since : null)).ToList();
 
         return new DailyFigures(day, newCases.Count, byLevel, byUnit, byPlatform, openCount, overdue.Count, shown, reportingDay, missed, waitingCount, waiting);
@@ -56,12 +65,17 @@ public sealed class PostgresBriefingAggregator(PostgresDatabase database, IRoste
     /// <summary>Up to <see cref="BriefingAggregator.ListLimit"/> open cases: the overdue ones first (longest overdue first), then the newest others.</summary>
     private List<BriefingCase> OpenCasesOverdueFirst(DateTimeOffset now, Dictionary<string, DateTimeOffset> overdue)
     {
-        var shown = database.Query($"""
-            SELECT c.doc, o.due FROM ({OverdueSteps.Replace("min(open_due_at)", "min(open_due_at) AS due", StringComparison.Ordinal)}) o
-            JOIN cases c ON c.number = o.case_number
-            WHERE c.state = ANY($2)
-            ORDER BY o.due, o.case_number COLLATE "C" LIMIT {BriefingAggregator.ListLimit}
-            """, r => Line(PostgresDatabase.Document<Case>(r), PostgresDatabase.Instant(r, 1)), now, OpenStates);
+        // The overdue ones, longest overdue first, from the overdue cases already counted: their documents read a chunk
+        // at a time by primary key until the list is full (an overdue case that is closed is passed over).
+        var shown = new List<BriefingCase>();
+        foreach (var chunk in overdue.OrderBy(o => o.Value).ThenBy(o => o.Key, StringComparer.Ordinal).Chunk(4 * BriefingAggregator.ListLimit))
+        {
+            var found = database.Documents<Case>("SELECT doc FROM cases WHERE number = ANY($1) AND state = ANY($2)", chunk.Select(o => o.Key).ToArray(), OpenStates)
+                .ToDictionary(c => c.Number, StringComparer.Ordinal);
+            shown.AddRange(chunk.Where(o => found.ContainsKey(o.Key)).Select(o => Line(found[o.Key], o.Value)).Take(BriefingAggregator.ListLimit - shown.Count));
+            if (shown.Count >= BriefingAggregator.ListLimit) break;
+        }
+
         if (shown.Count >= BriefingAggregator.ListLimit)
             return shown;
 

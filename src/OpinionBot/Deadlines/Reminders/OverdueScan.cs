@@ -36,17 +36,18 @@ public sealed class OverdueScan(
 {
     public const int BatchSize = 200;
 
-    /// <summary>One pass over every overdue step; returns how many slips and notices were queued.</summary>
+    /// <summary>
+    /// One pass over the steps due a slip or notice now (read through the <see cref="OwedStep.NextSlipAt"/> index, so
+    /// a pass with nothing new reads nothing); returns how many slips and notices were queued.
+    /// </summary>
     public int Run()
     {
         var now = clock.UtcNow;
         var queued = 0;
-        for (var offset = 0; ; offset += BatchSize)
+        foreach (var batch in steps.SlipsDue(now).Chunk(BatchSize))
         {
-            // One transaction (one disk flush) per page rather than per step.
-            var batch = steps.Overdue(now, offset, BatchSize);
-            queued += transaction.Run(() => batch.Sum(step => Remind(step.Id, now)));
-            if (batch.Count < BatchSize) break;
+            // One transaction (one disk flush) per batch rather than per step.
+            queued += transaction.Run(() => batch.Sum(id => Remind(id, now)));
         }
 
         if (queued > 0)
@@ -68,7 +69,7 @@ public sealed class OverdueScan(
 
         var reminders = workflow.Value.Reminders;
         // A step opened already past its deadline (a case reported late) is reminded from its opening, not escalated at once.
-        var behind = now - (step.SlipsFrom > step.DueAt ? step.SlipsFrom : step.DueAt);
+        var behind = now - ReminderLadder.CountsFrom(step);
         var slipsDue = Math.Min(reminders.EscalateAfter, 1 + (int)(behind.Ticks / reminders.Interval.Ticks));
         var messages = new List<(ConversationRecord, Activity)>();
         var unit = roster.FindUnit(step.UnitId);
@@ -110,6 +111,12 @@ public sealed class OverdueScan(
             messages.AddRange(dutyAudience.Copies(language => EscalationActivity(c, step, unit, language), [recipients.Roles.LeadingGroupHead ?? ""]));
         }
 
+        // When the scan next has something to send for it; a notice found already marked (sent by an earlier pass) is not
+        // looked for again.
+        var next = ReminderLadder.NextSlipAt(step, reminders);
+        if (next <= now) next = null;
+        changed |= next != step.NextSlipAt;
+        step.NextSlipAt = next;
         if (changed)
             steps.Save(step);
         sender.EnqueueAll(messages);

@@ -23,13 +23,14 @@ public abstract class DocumentStoresContract(StoreSet stores) : StoreContract(st
     private static Actor Officer => new("officer@contoso.example", "29:officer", "陈静", ["propaganda"], [], [], false, false, false);
 
     [Fact]
-    public void Owed_steps_are_found_by_case_and_the_overdue_ones_in_deadline_order_a_page_at_a_time()
+    public void Owed_steps_are_found_by_case_and_the_ones_due_a_slip_in_slip_order()
     {
         var number = $"case-{_run}";
         OwedStep Step(string clock, int hours, bool open = true) => new()
         {
             Id = $"{number}:{clock}", CaseNumber = number, UnitId = "propaganda", Clock = StepClock.Review, StartedAt = Now,
             DueAt = Now.AddHours(hours), OpenDueAt = open ? Now.AddHours(hours) : null, Open = open, DoneAt = open ? null : Now,
+            NextSlipAt = Now.AddHours(hours),
             Lateness = open ? null : TimeSpan.FromMinutes(-5),
         };
         foreach (var step in new[] { Step("b", -1), Step("a", -2), Step("c", 5), Step("done", -3, open: false) })
@@ -37,14 +38,21 @@ public abstract class DocumentStoresContract(StoreSet stores) : StoreContract(st
 
         Assert.Equal(4, Stores.Steps.ForCase(number).Count);
         Assert.Equal([$"{number}:a", $"{number}:b", $"{number}:c"], Stores.Steps.OpenForCase(number).Select(s => s.Id).Order(StringComparer.Ordinal));
-        var overdue = Stores.Steps.Overdue(Now, 0, 1000).Where(s => s.CaseNumber == number).Select(s => s.Id).ToList();
-        Assert.Equal([$"{number}:a", $"{number}:b"], overdue);
+        // Due at or before now, earliest first; a closed step (its NextSlipAt cleared on saving) never.
+        var due = Stores.Steps.SlipsDue(Now).Where(id => id.StartsWith(number, StringComparison.Ordinal)).ToList();
+        Assert.Equal([$"{number}:a", $"{number}:b"], due);
+        Assert.Null(Stores.Steps.Find($"{number}:done")!.NextSlipAt);
+        var atNow = Step("now", 0);
+        Stores.Steps.Save(atNow);
+        Assert.Contains(atNow.Id, Stores.Steps.SlipsDue(Now));
+        Assert.DoesNotContain(atNow.Id, Stores.Steps.SlipsDue(Now.AddTicks(-10)));
         Assert.Equal(TimeSpan.FromMinutes(-5), Stores.Steps.Find($"{number}:done")!.Lateness);
 
         var closing = Stores.Steps.Find($"{number}:a")!;
         (closing.Open, closing.OpenDueAt, closing.DoneAt) = (false, null, Now);
         Stores.Steps.Save(closing);
-        Assert.DoesNotContain(Stores.Steps.Overdue(Now, 0, 1000), s => s.Id == closing.Id);
+        Assert.DoesNotContain(closing.Id, Stores.Steps.SlipsDue(Now));
+        Assert.Null(closing.NextSlipAt);
         Assert.Equal(JsonSerializer.Serialize(closing), JsonSerializer.Serialize(Stores.Steps.Find(closing.Id)));
     }
 

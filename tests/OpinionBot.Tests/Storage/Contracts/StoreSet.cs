@@ -113,7 +113,12 @@ public sealed class StoreSet : IDisposable
             RecordFiles = (IRecordFileStore)stores[12],
             Archive = (IArchiveStore)stores[13],
             Register = new RegisterSource(db),
-            Aggregator = () => new BriefingAggregator(db, roster, Calendar, Clock, Schedule),
+            Aggregator = () =>
+            {
+                var aggregator = new BriefingAggregator(db, roster, Calendar, Clock, Schedule);
+                aggregator.EnsureIndexes();
+                return aggregator;
+            },
         };
         set._owned.Add(transaction);
         set._owned.Add(file);
