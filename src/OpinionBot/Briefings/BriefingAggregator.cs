@@ -162,17 +162,7 @@ public sealed class BriefingAggregator(ILiteDatabase database, RosterStore roste
         var reported = weekCases.Select(c => (c.UnitId, Day: DateOnly.ParseExact(c.Day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).ToHashSet();
         reported.UnionWith(ZeroReports.Find(Query.Between(nameof(ZeroReport.Day), Date(monday), Date(through))).Select(z => (z.UnitId, z.Day)));
 
-        var unitIds = roster.AllUnits().Select(u => u.Id)
-            .Concat(weekCases.Select(c => c.UnitId)).Concat(done.Select(s => s.UnitId)).Concat(due.Select(s => s.UnitId))
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var units = unitIds.Select(id => new UnitWeek(
-            id,
-            weekCases.Count(c => c.UnitId == id),
-            done.Where(s => s.UnitId == id).GroupBy(s => s.Clock).OrderBy(g => g.Key).Select(g => new ClockRate(g.Key, g.Count(), g.Count(s => s.OnTime))).ToList(),
-            due.Where(s => s.UnitId == id).Sum(s => s.SlipsSent),
-            due.Count(s => s.UnitId == id && s.Escalated),
-            reportingDays.Count(d => reported.Contains((id, d))),
-            reportingDays.Count)).ToList();
+        var units = UnitWeeks.Of(roster.AllUnits().Select(u => u.Id), weekCases.Select(c => c.UnitId).ToList(), done, due, reportingDays, reported);
 
         var trend = Enumerable.Range(1, trendWeeks).Reverse()
             .Select(back => monday.AddDays(-7 * back))

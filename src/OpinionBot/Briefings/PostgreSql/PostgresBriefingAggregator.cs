@@ -106,17 +106,7 @@ public sealed class PostgresBriefingAggregator(PostgresDatabase database, IRoste
         reported.UnionWith(database.Query("SELECT unit_id, day FROM zero_reports WHERE day BETWEEN $1 AND $2",
             r => (r.GetString(0), r.GetFieldValue<DateOnly>(1)), monday, through));
 
-        var unitIds = roster.AllUnits().Select(u => u.Id)
-            .Concat(weekCases.Select(c => c.UnitId)).Concat(done.Select(s => s.UnitId)).Concat(due.Select(s => s.UnitId))
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var units = unitIds.Select(id => new UnitWeek(
-            id,
-            weekCases.Count(c => c.UnitId == id),
-            done.Where(s => s.UnitId == id).GroupBy(s => s.Clock).OrderBy(g => g.Key).Select(g => new ClockRate(g.Key, g.Count(), g.Count(s => s.OnTime))).ToList(),
-            due.Where(s => s.UnitId == id).Sum(s => s.SlipsSent),
-            due.Count(s => s.UnitId == id && s.Escalated),
-            reportingDays.Count(d => reported.Contains((id, d))),
-            reportingDays.Count)).ToList();
+        var units = UnitWeeks.Of(roster.AllUnits().Select(u => u.Id), weekCases.Select(c => c.UnitId).ToList(), done, due, reportingDays, reported);
 
         var trend = Enumerable.Range(1, trendWeeks).Reverse()
             .Select(back => monday.AddDays(-7 * back))
