@@ -13,6 +13,13 @@ public sealed record Options(int Reports, int Concurrency, int Warmup, string Bo
 
     public bool OnPostgreSql => Store == "PostgreSql";
 
+    /// <summary>
+    /// <c>--late</c>: every post was published two days before the report, so its response clocks have run out and the
+    /// report also sends the first reminder slips and escalation notices (the late-report path). By default a post is
+    /// reported 20 minutes after it was published, as most are.
+    /// </summary>
+    public bool Late { get; init; }
+
     public const string Usage = """
         Usage: dotnet run -c Release --project tests/OpinionBot.LoadTest -- [options]
 
@@ -27,6 +34,8 @@ public sealed record Options(int Reports, int Concurrency, int Warmup, string Bo
                             the Debian postgresql package, durable settings, one database for every instance)
           --instances N     bot processes sharing the database, the load split between them (default 1;
                             more than one needs --store PostgreSql)
+          --late            report posts published two days earlier (clocks already run out: the report also
+                            sends reminder slips and escalation notices); default: published 20 minutes earlier
           --help            this text
 
         Build the bot first: dotnet build src/OpinionBot -c Release
@@ -37,6 +46,7 @@ public sealed record Options(int Reports, int Concurrency, int Warmup, string Bo
     {
         int reports = 2000, concurrency = 8, warmup = 50, instances = 1;
         var store = "LiteDb";
+        var late = false;
         int? botPid = null;
         string? bot = null;
         Uri? url = null;
@@ -57,6 +67,12 @@ public sealed record Options(int Reports, int Concurrency, int Warmup, string Bo
             {
                 message = Usage;
                 return null;
+            }
+
+            if (name == "--late" && value is null)
+            {
+                late = true;
+                continue;
             }
 
             if (name is not ("--reports" or "--concurrency" or "--warmup" or "--bot" or "--url" or "--bot-pid" or "--store" or "--instances"))
@@ -141,7 +157,7 @@ public sealed record Options(int Reports, int Concurrency, int Warmup, string Bo
         }
 
         if (url is not null)
-            return new Options(reports, concurrency, warmup, bot ?? "", url, botPid);
+            return new Options(reports, concurrency, warmup, bot ?? "", url, botPid) { Late = late };
 
         string botPath;
         if (bot is not null)
@@ -171,6 +187,6 @@ public sealed record Options(int Reports, int Concurrency, int Warmup, string Bo
             return null;
         }
 
-        return new Options(reports, concurrency, warmup, botPath) { Store = store, Instances = instances };
+        return new Options(reports, concurrency, warmup, botPath) { Store = store, Instances = instances, Late = late };
     }
 }

@@ -111,6 +111,7 @@ try
     foreach (var running in bots)
         Console.WriteLine($"  listening    {running.BaseAddress} (connector {connector.ServiceUrl})");
     Console.WriteLine($"  machine      {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}");
+    Console.WriteLine($"  posts        {(options.Late ? "published two days before the report (late-report path: slips and escalations at intake)" : "published 20 minutes before the report")}");
 
     var startup = Stopwatch.StartNew();
     await Task.WhenAll(bots.Select((b, i) => b.WaitUntilHealthyAsync(clients[i], TimeSpan.FromSeconds(60), cancel.Token)));
@@ -118,8 +119,13 @@ try
 
     // Bodies are serialized up front so the measured loop only sends and reads.
     var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+    var published = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"))
+        .AddMinutes(options.Late ? -2 * 24 * 60 : -20);
+    Dictionary<string, string> Submission(string submissionId) => IntakeSubmission.Valid(submissionId)
+        .With("publishedDate", published.ToString("yyyy-MM-dd")).With("publishedTime", published.ToString("HH:mm"))
+        .With("discoveredDate", published.AddMinutes(10).ToString("yyyy-MM-dd")).With("discoveredTime", published.AddMinutes(10).ToString("HH:mm"));
     byte[] Body(string submissionId) => JsonSerializer.SerializeToUtf8Bytes(
-        TeamsActivities.CardAction(connector.ServiceUrl, "case.report", IntakeSubmission.Valid(submissionId)), web);
+        TeamsActivities.CardAction(connector.ServiceUrl, "case.report", Submission(submissionId)), web);
     var run = Guid.NewGuid().ToString("N")[..8];
     var warmupBodies = Enumerable.Range(1, options.Warmup).Select(i => Body($"load-{run}-w{i:D5}")).ToArray();
     var bodies = Enumerable.Range(1, options.Reports).Select(i => Body($"load-{run}-r{i:D5}")).ToArray();

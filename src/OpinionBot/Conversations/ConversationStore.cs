@@ -10,7 +10,10 @@ public sealed class ConversationStore(ILiteDatabase database) : IConversationSto
     private static readonly PreparedExpression UserIdEquals = new("$.UserId = @0");
     private static readonly PreparedExpression UserAadObjectIdEquals = new("$.UserAadObjectId = @0");
 
+    private readonly DocumentCache _read = DocumentCache.Of(database, "conversations");
+
     private ILiteCollection<ConversationRecord> Records => database.GetCollection<ConversationRecord>("conversations");
+    private ILiteCollection<BsonDocument> Documents => database.GetCollection("conversations");
 
     public void EnsureIndexes()
     {
@@ -30,17 +33,21 @@ public sealed class ConversationStore(ILiteDatabase database) : IConversationSto
         foreach (var record in Records.Find(r => r.Locale != null && !r.LocaleTyped).ToList())
         {
             record.Locale = null;
+            _read.Written();
             Records.Update(record);
         }
     }
 
-    public ConversationRecord? Find(string conversationId) => Records.Get(conversationId) ?? Records.Find(BaseIdEquals.With(conversationId)).FirstOrDefault();
+    public ConversationRecord? Find(string conversationId) => Mapped(_read.Get($"id:{conversationId}", () =>
+        Documents.Get(conversationId) is { } found ? [found] : Documents.Find(BaseIdEquals.With(conversationId)).Take(1).ToList())).FirstOrDefault();
+
+    private IEnumerable<ConversationRecord> Mapped(IReadOnlyList<BsonDocument> documents) => documents.Select(database.Mapper.ToObject<ConversationRecord>);
 
     /// <summary>The personal chat with a user, by Teams user id or Entra object id (the one last seen): two index lookups.</summary>
     public ConversationRecord? FindPersonalChat(string? teamsUserId, string? aadObjectId)
     {
-        var byUser = teamsUserId is null ? [] : Records.Find(UserIdEquals.With(teamsUserId)).ToList();
-        var byAad = aadObjectId is null ? [] : Records.Find(UserAadObjectIdEquals.With(aadObjectId)).ToList();
+        var byUser = teamsUserId is null ? [] : Mapped(_read.Get($"user:{teamsUserId}", () => Documents.Find(UserIdEquals.With(teamsUserId)).ToList()));
+        var byAad = aadObjectId is null ? [] : Mapped(_read.Get($"aad:{aadObjectId}", () => Documents.Find(UserAadObjectIdEquals.With(aadObjectId)).ToList()));
         return byUser.Concat(byAad)
             .Where(r => string.Equals(r.ConversationType, ConversationTypes.Personal, StringComparison.OrdinalIgnoreCase))
             .OrderByDescending(r => r.LastSeen)
@@ -49,5 +56,9 @@ public sealed class ConversationStore(ILiteDatabase database) : IConversationSto
 
     public IReadOnlyList<string> ServiceUrls() => Records.FindAll().Select(r => r.ServiceUrl).Distinct().ToList();
 
-    public void Save(ConversationRecord record) => Records.Upsert(record);
+    public void Save(ConversationRecord record)
+    {
+        _read.Written();
+        Records.Upsert(record);
+    }
 }

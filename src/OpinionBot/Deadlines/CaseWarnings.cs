@@ -11,6 +11,9 @@ public sealed class CaseWarnings(IOwedStepStore steps, OrganizationClock clock, 
     public IReadOnlyList<string> For(Case c, Language language)
     {
         var now = clock.UtcNow;
+        // The next deadline is the earliest of the open steps' (kept by StepTracker): still ahead, nothing has passed.
+        if (c.NextDeadline > now)
+            return [];
         return steps.OpenForCase(c.Number)
             .Where(s => s.DueAt <= now)
             .OrderBy(s => s.DueAt)

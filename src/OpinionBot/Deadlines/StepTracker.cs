@@ -8,7 +8,7 @@ namespace OpinionBot.Deadlines;
 /// Keeps each case's owed steps in line with <see cref="ProcedureTable"/>: a change closes the clocks its row closes
 /// (recording lateness), cancels what no longer applies, opens the clocks its row opens, and sets the case's next
 /// deadline. Runs inside the change's transaction, before the case is saved. A report's case is new: it owes nothing
-/// yet, so its steps are kept in memory as they are opened instead of being looked up again.
+/// yet, so its steps are kept in memory as they are opened and closed, and each is written once, at the end.
 /// </summary>
 public sealed class StepTracker(IOwedStepStore steps, ClockDue due, WorkingCalendar calendar, IOptions<WorkflowOptions> workflow)
 {
@@ -26,13 +26,14 @@ public sealed class StepTracker(IOwedStepStore steps, ClockDue due, WorkingCalen
             MoveToLeadUnit(known, c, change.PreviousUnitId, now);
 
         foreach (var clock in row.Completes)
-            Done(Open(known, change, clock), c.ReportedAt);
+            Done(known, Open(known, change, clock), c.ReportedAt);
         foreach (var clock in row.Opens)
             Open(known, change, clock);
         if (change.Decision.Dispatch is { AwaitsAcknowledgement: true } dispatch)
             Open(known, change, StepClock.Dispatch, dispatch.UnitId);
 
         c.NextDeadline = known.Open().Select(s => (DateTimeOffset?)s.DueAt).Min();
+        known.InsertFresh();
     }
 
     /// <summary>A published statement closes the clocks of its kind; one with a promised date answers the resolution clock, which then follows the promise.</summary>
@@ -54,7 +55,7 @@ public sealed class StepTracker(IOwedStepStore steps, ClockDue due, WorkingCalen
         foreach (var open in known.Open().Where(s => s.Clock != StepClock.Dispatch && s.UnitId == previousUnitId))
         {
             open.UnitId = c.UnitId;
-            steps.Save(open);
+            known.Changed(open);
         }
     }
 
@@ -93,10 +94,10 @@ public sealed class StepTracker(IOwedStepStore steps, ClockDue due, WorkingCalen
     private void Finish(CaseSteps known, StepClock clock, DateTimeOffset now, string? unitId = null)
     {
         foreach (var step in known.Open().Where(s => s.Clock == clock && (unitId is null || s.UnitId == unitId)))
-            Done(step, now);
+            Done(known, step, now);
     }
 
-    private void Done(OwedStep step, DateTimeOffset at)
+    private void Done(CaseSteps known, OwedStep step, DateTimeOffset at)
     {
         step.Open = false;
         step.OpenDueAt = null;
@@ -105,7 +106,7 @@ public sealed class StepTracker(IOwedStepStore steps, ClockDue due, WorkingCalen
         step.Lateness = ProcedureTable.Clocks[step.Clock].Measure == ClockMeasure.VerificationWorkingHours
             ? calendar.WorkingTimeBetween(step.DueAt, at)
             : at - step.DueAt;
-        steps.Save(step);
+        known.Changed(step);
     }
 
     private void Cancel(CaseSteps known, DateTimeOffset now, Func<OwedStep, bool> which)
@@ -117,7 +118,7 @@ public sealed class StepTracker(IOwedStepStore steps, ClockDue due, WorkingCalen
             step.NextSlipAt = null;
             step.Cancelled = true;
             step.DoneAt = now;
-            steps.Save(step);
+            known.Changed(step);
         }
     }
 
@@ -131,17 +132,27 @@ public sealed class StepTracker(IOwedStepStore steps, ClockDue due, WorkingCalen
 
         public IReadOnlyList<OwedStep> Open() => fresh is null ? store.OpenForCase(caseNumber) : fresh.Where(s => s.Open).ToList();
 
-        /// <summary>Stores a step just opened: a new case's by a plain insert (it can own no step of that id yet).</summary>
+        /// <summary>A step just opened: stored at once, or (a new case) kept for <see cref="InsertFresh"/>.</summary>
         public void Added(OwedStep step)
         {
             if (fresh is null)
-            {
                 store.Save(step);
-                return;
-            }
+            else
+                fresh.Add(step);
+        }
 
-            store.Insert(step);
-            fresh.Add(step);
+        /// <summary>A step changed: stored at once, or (a new case) written with the others by <see cref="InsertFresh"/>.</summary>
+        public void Changed(OwedStep step)
+        {
+            if (fresh is null)
+                store.Save(step);
+        }
+
+        /// <summary>A new case's steps, each by a plain insert in its final state (the case can own no step of that id yet).</summary>
+        public void InsertFresh()
+        {
+            foreach (var step in fresh ?? [])
+                store.Insert(step);
         }
     }
 }

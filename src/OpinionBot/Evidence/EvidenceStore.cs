@@ -9,13 +9,17 @@ namespace OpinionBot.Evidence;
 /// <summary>Evidence files in LiteDB file storage, linked to their case, each with a timeline event — all in one transaction.</summary>
 public sealed class EvidenceStore(ILiteDatabase database, StoreTransaction transaction, CaseStore cases) : IEvidenceStore, ICollectionIndexes
 {
+    private static readonly PreparedExpression CaseNumberEquals = new("$.CaseNumber = @0");
+    private static readonly BsonExpression CaseNumberOnly = BsonExpression.Create("$.CaseNumber");
+
     private ILiteCollection<EvidenceFile> Files => database.GetCollection<EvidenceFile>("evidence");
 
     public void EnsureIndexes() => Files.EnsureIndex(f => f.CaseNumber);
 
-    public int Count(string caseNumber) => Files.Count(f => f.CaseNumber == caseNumber);
+    /// <summary>From the CaseNumber index's keys alone (selecting nothing but the indexed field reads no document).</summary>
+    public int Count(string caseNumber) => Files.Query().Where(CaseNumberEquals.With(caseNumber)).Select(CaseNumberOnly).ToDocuments().Count();
 
-    public IReadOnlyList<EvidenceFile> ForCase(string caseNumber) => Files.Find(f => f.CaseNumber == caseNumber).OrderBy(f => f.AddedAt).ToList();
+    public IReadOnlyList<EvidenceFile> ForCase(string caseNumber) => Files.Find(CaseNumberEquals.With(caseNumber)).ToList().OrderBy(f => f.AddedAt).ToList();
 
     /// <summary>Keeps <paramref name="content"/> for the case; false when the same bytes are already attached to it.</summary>
     public bool Add(string caseNumber, string name, string contentType, byte[] content, Actor actor, DateTimeOffset now)

@@ -6,6 +6,10 @@ namespace OpinionBot.Roster;
 /// <summary>Units and organisation roles in LiteDB — the source of truth once loaded.</summary>
 public sealed class RosterStore(ILiteDatabase database) : IRosterStore, ICollectionIndexes
 {
+    private readonly DocumentCache _unitsRead = DocumentCache.Of(database, "units");
+    private readonly DocumentCache _rolesRead = DocumentCache.Of(database, "organization");
+    private readonly DocumentCache _peopleRead = DocumentCache.Of(database, "roster_people");
+
     private ILiteCollection<Unit> Units => database.GetCollection<Unit>("units");
     private ILiteCollection<OrganizationRoles> Roles => database.GetCollection<OrganizationRoles>("organization");
     private ILiteCollection<RosterPerson> People => database.GetCollection<RosterPerson>("roster_people");
@@ -17,26 +21,43 @@ public sealed class RosterStore(ILiteDatabase database) : IRosterStore, ICollect
         Units.EnsureIndex("principals", "$.PrincipalLeaders[*]");
     }
 
-    public IReadOnlyList<Unit> AllUnits() => Units.FindAll().OrderBy(u => u.Id, StringComparer.Ordinal).ToList();
+    public IReadOnlyList<Unit> AllUnits() =>
+        UnitDocuments().Select(database.Mapper.ToObject<Unit>).OrderBy(u => u.Id, StringComparer.Ordinal).ToList();
 
-    public Unit? FindUnit(string id) => Units.FindById(id);
+    public Unit? FindUnit(string id) =>
+        UnitDocuments().FirstOrDefault(d => d["_id"].AsString == id) is { } unit ? database.Mapper.ToObject<Unit>(unit) : null;
 
-    public OrganizationRoles OrganizationRoles() => Roles.FindById(Roster.OrganizationRoles.DocumentId) ?? new();
+    private IReadOnlyList<BsonDocument> UnitDocuments() => _unitsRead.Get("all", () => database.GetCollection("units").FindAll());
+
+    public OrganizationRoles OrganizationRoles() =>
+        _rolesRead.Get(Roster.OrganizationRoles.DocumentId, () => [.. Found(database.GetCollection("organization").Get(Roster.OrganizationRoles.DocumentId))]) is [var roles]
+            ? database.Mapper.ToObject<OrganizationRoles>(roles)
+            : new();
+
+    private static IEnumerable<BsonDocument> Found(BsonDocument? document) => document is null ? [] : [document];
 
     public bool Save(Unit unit)
     {
         var stored = FindUnit(unit.Id);
         if (stored is not null && stored.SameAs(unit)) return false;
+        _unitsRead.Written();
         Units.Upsert(unit);
         return true;
     }
 
     /// <summary>The display name the roster gives the person, or null.</summary>
-    public string? PersonName(string personKey) => People.FindById(PersonKey.Normalize(personKey))?.Name;
+    public string? PersonName(string personKey)
+    {
+        var key = PersonKey.Normalize(personKey);
+        return _peopleRead.Get(key, () => Found(database.GetCollection("roster_people").Get(key))) is [var person]
+            ? database.Mapper.ToObject<RosterPerson>(person).Name
+            : null;
+    }
 
     public bool Save(RosterPerson person)
     {
-        if (People.FindById(person.Key) is { } stored && stored.Name == person.Name) return false;
+        if (People.Get(person.Key) is { } stored && stored.Name == person.Name) return false;
+        _peopleRead.Written();
         People.Upsert(person);
         return true;
     }
@@ -44,6 +65,7 @@ public sealed class RosterStore(ILiteDatabase database) : IRosterStore, ICollect
     public bool Save(OrganizationRoles roles)
     {
         if (OrganizationRoles().SameAs(roles) && Roles.Exists(r => r.Id == Roster.OrganizationRoles.DocumentId)) return false;
+        _rolesRead.Written();
         Roles.Upsert(roles);
         return true;
     }

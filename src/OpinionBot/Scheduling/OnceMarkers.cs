@@ -16,10 +16,10 @@ public sealed class OnceMarkers(ILiteDatabase database) : IOnceMarkers, ICollect
     /// <summary>Marks <paramref name="key"/>; false when it was already marked. Call inside a <see cref="StoreTransaction"/>.</summary>
     public bool TryMark(string key, DateTimeOffset at)
     {
-        if (Marks.FindById(key) is not null) return false;
+        if (Marks.Get(key) is not null) return false;
         Marks.Insert(new BsonDocument { ["_id"] = key, ["at"] = at.UtcDateTime });
         return true;
     }
 
-    public bool IsMarked(string key) => Marks.FindById(key) is not null;
+    public bool IsMarked(string key) => Marks.Get(key) is not null;
 }

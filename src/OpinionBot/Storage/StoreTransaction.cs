@@ -101,6 +101,21 @@ public sealed class StoreTransaction(ILiteDatabase database, string? logFile = n
             action();
     }
 
+    /// <summary>
+    /// Runs <paramref name="action"/> once the work running on this thread (in whichever <see cref="StoreTransaction"/>)
+    /// is committed, or at once outside any: for in-memory state that must follow only committed writes.
+    /// </summary>
+    /// <summary>True on the writer thread while work runs (inside an uncommitted transaction).</summary>
+    public static bool InWork => t_item is not null;
+
+    public static void AfterCommitOfCurrentWork(Action action)
+    {
+        if (t_item is { } item)
+            item.AfterCommit.Add(action);
+        else
+            action();
+    }
+
     private Task<T> Enqueue<T>(Func<T> work)
     {
         var item = new WorkItem<T>(work);

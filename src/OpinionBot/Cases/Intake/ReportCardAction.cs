@@ -34,9 +34,6 @@ public sealed class ReportCardAction(
         if (submissionId.Length is 0 or > 64)
             return AdaptiveCardInvokeResponse.Error(400, "StaleCard", context.Text("intake.error.staleCard"));
 
-        if (cases.FindBySubmission(submissionId) is { } existing)
-            return CaseCardResponse(existing, context, "intake.alreadyRecorded");
-
         var units = CaseAccess.ReportableUnits(context.Actor, roster.AllUnits());
         var validation = validator.Validate(values, units.Select(u => u.Id).ToList());
         if (validation.Draft is not { } draft)

@@ -9,7 +9,8 @@ public sealed class OverdueAtIntake(IOwedStepStore steps, OverdueScan scan) : IC
 
     public void React(CaseChange change)
     {
-        if (change.Row.Action != CaseAction.Report) return;
+        // The case's next deadline is its open steps' earliest: still ahead (the usual report), nothing to look up.
+        if (change.Row.Action != CaseAction.Report || change.Case.NextDeadline > change.Now) return;
         foreach (var step in steps.OpenForCase(change.Case.Number).Where(s => s.DueAt <= change.Now))
             scan.Remind(step.Id, change.Now);
     }

@@ -14,8 +14,13 @@ public sealed class OutboxStore(ILiteDatabase database) : IOutboxStore, ICollect
     private static readonly BsonExpression IsPending = BsonExpression.Create("$.State = @0", new BsonValue(nameof(OutboxState.Pending)));
     private static readonly BsonExpression HeadFields = BsonExpression.Create("{ _id: $._id, k: $.ConversationKey }");
 
+    private readonly PendingQueues _pending = PendingQueues.Of(database, () => PendingHeads(database));
+
     private ILiteCollection<OutboxMessage> Messages => database.GetCollection<OutboxMessage>(CollectionName, BsonAutoId.Int64);
-    private ILiteCollection<BsonDocument> Rows => database.GetCollection(CollectionName, BsonAutoId.Int64);
+
+    private static IEnumerable<(long Id, string ConversationKey)> PendingHeads(ILiteDatabase database) =>
+        database.GetCollection(CollectionName, BsonAutoId.Int64).Query().Where(IsPending).Select(HeadFields).ToDocuments()
+            .Select(d => (d["_id"].AsInt64, d["k"].AsString)).ToList();
 
     public void EnsureIndexes()
     {
@@ -28,6 +33,7 @@ public sealed class OutboxStore(ILiteDatabase database) : IOutboxStore, ICollect
         message.Id = 0;
         message.State = OutboxState.Pending;
         Messages.Insert(message);
+        Queued(message);
         return message.Id;
     }
 
@@ -41,10 +47,12 @@ public sealed class OutboxStore(ILiteDatabase database) : IOutboxStore, ICollect
         }
 
         Messages.InsertBulk(messages);
+        foreach (var message in messages)
+            Queued(message);
         return messages.Select(m => m.Id).ToList();
     }
 
-    public OutboxMessage? Find(long id) => Messages.FindById(id);
+    public OutboxMessage? Find(long id) => Messages.Get(id);
 
     /// <summary>Every pending message, oldest first, grouped by conversation (groups ordered by their head).</summary>
     public IReadOnlyList<IReadOnlyList<OutboxMessage>> PendingByConversation()
@@ -54,22 +62,35 @@ public sealed class OutboxStore(ILiteDatabase database) : IOutboxStore, ICollect
     }
 
     /// <summary>
-    /// What to deliver now: per conversation its oldest <see cref="IOutboxStore.ClaimBatch"/> pending messages. The
-    /// pending index is read for ids and conversations only, and only those messages are loaded: a pass costs what
-    /// it can send, not the whole backlog (with Teams' pacing one conversation can hold thousands).
+    /// What to deliver now: per conversation its oldest <see cref="IOutboxStore.ClaimBatch"/> pending messages, from the
+    /// in-memory <see cref="PendingQueues"/>; only those messages are read.
     /// </summary>
-    public IReadOnlyList<IReadOnlyList<OutboxMessage>> ClaimDue(DateTimeOffset now)
-    {
-        var heads = Rows.Query().Where(IsPending).Select(HeadFields).ToDocuments()
-            .Select(d => (Id: d["_id"].AsInt64, Key: d["k"].AsString))
-            .OrderBy(h => h.Id)
-            .GroupBy(h => h.Key, StringComparer.Ordinal)
-            .Select(g => g.Take(IOutboxStore.ClaimBatch).Select(h => h.Id).ToList())
-            .ToList();
-        return heads
-            .Select(ids => (IReadOnlyList<OutboxMessage>)ids.Select(id => Messages.FindById(id)).Where(m => m is { State: OutboxState.Pending }).ToList())
+    public IReadOnlyList<IReadOnlyList<OutboxMessage>> ClaimDue(DateTimeOffset now) =>
+        _pending.Heads(IOutboxStore.ClaimBatch)
+            .Select(q => (IReadOnlyList<OutboxMessage>)q.Ids.Select(id => Pending(id, q.ConversationKey)).OfType<OutboxMessage>().ToList())
             .Where(queue => queue.Count > 0)
             .ToList();
+
+    /// <summary>The message if it is still pending; otherwise it leaves the queues.</summary>
+    private OutboxMessage? Pending(long id, string conversationKey)
+    {
+        var message = Messages.Get(id);
+        if (message is { State: OutboxState.Pending })
+            return message;
+        _pending.Remove(id, conversationKey);
+        return null;
+    }
+
+    private void Queued(OutboxMessage message)
+    {
+        var (id, conversationKey) = (message.Id, message.ConversationKey);
+        StoreTransaction.AfterCommitOfCurrentWork(() => _pending.Add(id, conversationKey));
+    }
+
+    private void Left(OutboxMessage message)
+    {
+        var (id, conversationKey) = (message.Id, message.ConversationKey);
+        StoreTransaction.AfterCommitOfCurrentWork(() => _pending.Remove(id, conversationKey));
     }
 
     public int Count(OutboxState state) => Messages.Count(m => m.State == state);
@@ -83,6 +104,7 @@ public sealed class OutboxStore(ILiteDatabase database) : IOutboxStore, ICollect
         message.SentAt = at;
         message.LastError = null;
         Messages.Update(message);
+        Left(message);
     }
 
     public void Retry(OutboxMessage message, string error, DateTimeOffset nextAttemptAt)
@@ -97,6 +119,7 @@ public sealed class OutboxStore(ILiteDatabase database) : IOutboxStore, ICollect
         message.State = OutboxState.Dead;
         message.LastError = error;
         Messages.Update(message);
+        Left(message);
     }
 
     /// <summary>Dead-lettered messages, newest first (at most <paramref name="limit"/>).</summary>
@@ -106,16 +129,18 @@ public sealed class OutboxStore(ILiteDatabase database) : IOutboxStore, ICollect
     /// <summary>Puts a dead-lettered message back in line, due now with a fresh count of attempts; false when it is not dead (any more).</summary>
     public bool Revive(long id, DateTimeOffset now)
     {
-        if (Messages.FindById(id) is not { State: OutboxState.Dead } message) return false;
+        if (Messages.Get(id) is not { State: OutboxState.Dead } message) return false;
         message.State = OutboxState.Pending;
         message.Attempts = 0;
         message.NextAttemptAt = now;
-        return Messages.Update(message);
+        if (!Messages.Update(message)) return false;
+        Queued(message);
+        return true;
     }
 
     /// <summary>Gives up on a dead-lettered message for good; false when it is not dead (any more).</summary>
     public bool Discard(long id) =>
-        Messages.FindById(id) is { State: OutboxState.Dead } && Messages.Delete(id);
+        Messages.Get(id) is { State: OutboxState.Dead } && Messages.Delete(id);
 
     /// <summary>Forgets delivered messages sent before <paramref name="before"/>; dead ones stay for inspection.</summary>
     public int PurgeSent(DateTimeOffset before) =>
