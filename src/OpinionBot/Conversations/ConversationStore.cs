@@ -33,8 +33,8 @@ public sealed class ConversationStore(ILiteDatabase database) : IConversationSto
         foreach (var record in Records.Find(r => r.Locale != null && !r.LocaleTyped).ToList())
         {
             record.Locale = null;
-            _read.Written();
             Records.Update(record);
+            _read.Written();
         }
     }
 
@@ -58,7 +58,7 @@ public sealed class ConversationStore(ILiteDatabase database) : IConversationSto
 
     public void Save(ConversationRecord record)
     {
-        _read.Written();
         Records.Upsert(record);
+        _read.Written();
     }
 }

@@ -34,7 +34,7 @@ public sealed class PersonProfileStore(ILiteDatabase database) : IPersonProfileS
 
     public void Save(PersonProfile profile)
     {
-        _read.Written();
         Profiles.Upsert(profile);
+        _read.Written();
     }
 }

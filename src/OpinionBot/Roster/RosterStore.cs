@@ -40,8 +40,8 @@ public sealed class RosterStore(ILiteDatabase database) : IRosterStore, ICollect
     {
         var stored = FindUnit(unit.Id);
         if (stored is not null && stored.SameAs(unit)) return false;
-        _unitsRead.Written();
         Units.Upsert(unit);
+        _unitsRead.Written();
         return true;
     }
 
@@ -57,16 +57,16 @@ public sealed class RosterStore(ILiteDatabase database) : IRosterStore, ICollect
     public bool Save(RosterPerson person)
     {
         if (People.Get(person.Key) is { } stored && stored.Name == person.Name) return false;
-        _peopleRead.Written();
         People.Upsert(person);
+        _peopleRead.Written();
         return true;
     }
 
     public bool Save(OrganizationRoles roles)
     {
         if (OrganizationRoles().SameAs(roles) && Roles.Exists(r => r.Id == Roster.OrganizationRoles.DocumentId)) return false;
-        _rolesRead.Written();
         Roles.Upsert(roles);
+        _rolesRead.Written();
         return true;
     }
 }

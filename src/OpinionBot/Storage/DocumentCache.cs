@@ -7,9 +7,11 @@ namespace OpinionBot.Storage;
 /// <summary>
 /// Reads of a small LiteDB collection that every request looks at and hardly anything writes (the roster, profiles,
 /// conversations), kept in memory per database and collection. Each read in LiteDB costs a snapshot of the collection
-/// and an index walk; these were a fifth of the intake's CPU. The store clears the cache whenever it writes the
-/// collection, and again once that write has committed; a read that raced with a write is not kept. Documents are
-/// kept, not objects: every caller gets objects of its own, so changing them changes nothing kept.
+/// and an index walk; these were a fifth of the intake's CPU. The store tells the cache after each write to the
+/// collection: it forgets everything then, and again when that write's transaction commits or rolls back; a read that
+/// raced with a write is not kept, nor is a read inside a transaction that has written the collection (it may see its
+/// own uncommitted write). Documents are kept, not objects: every caller gets objects of its own, so changing them
+/// changes nothing kept.
 /// </summary>
 public sealed class DocumentCache
 {
@@ -18,6 +20,9 @@ public sealed class DocumentCache
     private readonly Lock _gate = new();
     private Dictionary<string, IReadOnlyList<BsonDocument>> _kept = new(StringComparer.Ordinal);
     private long _version;
+
+    // Only the writer thread, inside work, reads or sets this: the open transaction has written the collection.
+    private bool _writtenInTransaction;
 
     /// <summary>The cache of <paramref name="collection"/> in <paramref name="database"/>, shared by every store on it.</summary>
     public static DocumentCache Of(ILiteDatabase database, string collection) =>
@@ -34,8 +39,7 @@ public sealed class DocumentCache
         }
 
         var documents = read().ToList();
-        // Inside a transaction a read may see its own uncommitted writes: used, never kept.
-        if (!StoreTransaction.InWork)
+        if (!(StoreTransaction.InWork && _writtenInTransaction))
         {
             lock (_gate)
             {
@@ -46,11 +50,20 @@ public sealed class DocumentCache
         return documents;
     }
 
-    /// <summary>The collection is being written: forget everything now, and again once the write has committed.</summary>
+    /// <summary>The collection has just been written: forget everything now, and again once the write commits or rolls back.</summary>
     public void Written()
     {
         Forget();
-        StoreTransaction.AfterCommitOfCurrentWork(Forget);
+        if (!StoreTransaction.InWork) return;
+        _writtenInTransaction = true;
+        StoreTransaction.AfterCommitOfCurrentWork(Settled);
+        StoreTransaction.AfterRollbackOfCurrentWork(Settled);
+    }
+
+    private void Settled()
+    {
+        _writtenInTransaction = false;
+        Forget();
     }
 
     private void Forget()

@@ -116,6 +116,9 @@ public sealed class StoreTransaction(ILiteDatabase database, string? logFile = n
             action();
     }
 
+    /// <summary>Runs <paramref name="action"/> if the work running on this thread is rolled back; outside any work, never.</summary>
+    public static void AfterRollbackOfCurrentWork(Action action) => t_item?.AfterRollback.Add(action);
+
     private Task<T> Enqueue<T>(Func<T> work)
     {
         var item = new WorkItem<T>(work);
@@ -188,6 +191,8 @@ public sealed class StoreTransaction(ILiteDatabase database, string? logFile = n
         catch (Exception failure)
         {
             database.Rollback();
+            foreach (var item in batch)
+                item.RolledBack();
             if (batch.Count == 1)
             {
                 batch[0].Fail(ExceptionDispatchInfo.Capture(failure));
@@ -210,7 +215,11 @@ public sealed class StoreTransaction(ILiteDatabase database, string? logFile = n
             database.Rollback();
             var captured = ExceptionDispatchInfo.Capture(failure);
             foreach (var item in batch)
+            {
+                item.RolledBack();
                 item.Fail(captured);
+            }
+
             return;
         }
 
@@ -231,6 +240,7 @@ public sealed class StoreTransaction(ILiteDatabase database, string? logFile = n
         catch (Exception failure)
         {
             database.Rollback();
+            item.RolledBack();
             item.Fail(ExceptionDispatchInfo.Capture(failure));
             return;
         }
@@ -288,10 +298,14 @@ public sealed class StoreTransaction(ILiteDatabase database, string? logFile = n
         /// <summary>What the work asked to run once it is committed (<see cref="StoreTransaction.AfterCommit"/>).</summary>
         public List<Action> AfterCommit { get; } = [];
 
+        /// <summary>What the work asked to run if it is rolled back (<see cref="StoreTransaction.AfterRollbackOfCurrentWork"/>).</summary>
+        public List<Action> AfterRollback { get; } = [];
+
         /// <summary>Runs the work inside the open transaction; throws what it throws.</summary>
         public void Execute()
         {
             AfterCommit.Clear();
+            AfterRollback.Clear();
             t_item = this;
             try
             {
@@ -309,6 +323,13 @@ public sealed class StoreTransaction(ILiteDatabase database, string? logFile = n
             foreach (var action in AfterCommit)
                 action();
             Succeed();
+        }
+
+        public void RolledBack()
+        {
+            foreach (var action in AfterRollback)
+                action();
+            AfterRollback.Clear();
         }
 
         protected abstract void Run();
