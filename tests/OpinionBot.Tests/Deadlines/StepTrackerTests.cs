@@ -47,6 +47,49 @@ public sealed class StepTrackerTests : IDisposable
     }
 
     [Fact]
+    public void A_report_writes_each_of_its_steps_once_the_report_clock_already_done_and_sets_the_next_deadline()
+    {
+        var writes = new CountingSteps(_steps);
+        var calendar = new WorkingCalendar(new CalendarOptions(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        var (clock, _) = TestClock.At(Reported);
+        var options = Options.Create(_workflow);
+        var tracker = new StepTracker(writes, new ClockDue(calendar, clock, options), calendar, options);
+        var c = NewCase(CaseLevel.III, discovered: Reported.AddMinutes(-20), published: Reported.AddMinutes(-30));
+        var row = Row(CaseAction.Report);
+
+        tracker.Apply(new CaseChange(c, Decision.Allow(row), new CaseEvent { CaseNumber = c.Number, Kind = row.Records[0], At = Reported }, Someone, Reported, c.State, c.UnitId));
+
+        var stored = _steps.ForCase(c.Number);
+        Assert.Equal(stored.Select(s => s.Id).Order(), writes.Written.Order());
+        Assert.Equal(row.Completes.Count + row.Opens.Count, stored.Count);
+        Assert.False(Step("Report").Open);
+        Assert.NotNull(Step("Report").DoneAt);
+        Assert.Equal(stored.Where(s => s.Open).Min(s => s.DueAt), c.NextDeadline);
+    }
+
+    /// <summary>Counts every write of a step, by id.</summary>
+    private sealed class CountingSteps(IOwedStepStore inner) : IOwedStepStore
+    {
+        public List<string> Written { get; } = [];
+        public IReadOnlyList<OwedStep> ForCase(string caseNumber) => inner.ForCase(caseNumber);
+        public IReadOnlyList<OwedStep> OpenForCase(string caseNumber) => inner.OpenForCase(caseNumber);
+        public IReadOnlyList<string> SlipsDue(DateTimeOffset now) => inner.SlipsDue(now);
+        public OwedStep? Find(string id) => inner.Find(id);
+
+        public void Save(OwedStep step)
+        {
+            Written.Add(step.Id);
+            inner.Save(step);
+        }
+
+        public void Insert(OwedStep step)
+        {
+            Written.Add(step.Id);
+            inner.Insert(step);
+        }
+    }
+
+    [Fact]
     public void A_report_records_its_own_lateness_and_the_response_clocks_count_from_the_netizens_post()
     {
         var c = NewCase(CaseLevel.II, discovered: Reported.AddHours(-3), published: Reported.AddHours(-5));

@@ -1,0 +1,98 @@
+using OpinionBot.Conversations;
+using OpinionBot.Roster;
+using OpinionBot.Storage;
+using OpinionBot.Tests.Support;
+
+namespace OpinionBot.Tests.Storage;
+
+/// <summary>
+/// The roster, profiles and conversations are read from memory until written: a write is seen by the next read (inside
+/// or outside a transaction), a rolled-back write is never seen, and what a caller changes on a returned object is not.
+/// </summary>
+public sealed class DocumentCacheTests : IDisposable
+{
+    private readonly TestDatabase _db = new();
+    private readonly StoreTransaction _transaction;
+    private readonly RosterStore _roster;
+    private readonly PersonProfileStore _profiles;
+
+    public DocumentCacheTests()
+    {
+        _transaction = new StoreTransaction(_db.Database);
+        _roster = new RosterStore(_db.Database);
+        _profiles = new PersonProfileStore(_db.Database);
+        _roster.EnsureIndexes();
+        _profiles.EnsureIndexes();
+        _roster.Save(new Unit { Id = "u1", Name = "一中", Officers = ["officer@x"] });
+    }
+
+    public void Dispose()
+    {
+        _transaction.Dispose();
+        _db.Dispose();
+    }
+
+    [Fact]
+    public void A_unit_saved_after_it_was_read_is_read_back_changed()
+    {
+        Assert.Equal("一中", _roster.FindUnit("u1")!.Name);
+        Assert.Single(_roster.AllUnits());
+
+        _roster.Save(new Unit { Id = "u1", Name = "第一中学", Officers = ["officer@x"] });
+        _transaction.Run(() => _roster.Save(new Unit { Id = "u2", Name = "二中" }));
+
+        Assert.Equal("第一中学", _roster.FindUnit("u1")!.Name);
+        Assert.Equal(["u1", "u2"], _roster.AllUnits().Select(u => u.Id));
+    }
+
+    [Fact]
+    public void Inside_a_transaction_its_own_write_is_read_and_after_a_rollback_it_is_gone()
+    {
+        Assert.Equal("一中", _roster.FindUnit("u1")!.Name);
+
+        string? readInside = null;
+        Assert.Throws<InvalidOperationException>(() => _transaction.Run(() =>
+        {
+            _roster.Save(new Unit { Id = "u1", Name = "未提交" });
+            readInside = _roster.FindUnit("u1")!.Name;
+            throw new InvalidOperationException("refused");
+        }));
+
+        Assert.Equal("未提交", readInside);
+        Assert.Equal("一中", _roster.FindUnit("u1")!.Name);
+        Assert.Equal("一中", _transaction.Run(() => _roster.FindUnit("u1")!.Name));
+    }
+
+    [Fact]
+    public void Changing_a_returned_object_changes_nothing_kept()
+    {
+        _profiles.Save(new PersonProfile { TeamsUserId = "29:a", AadObjectId = "aad-a", Name = "王芳" });
+        var first = _profiles.FindByKey("aad-a")!;
+        first.Name = "changed by a caller";
+        _roster.FindUnit("u1")!.Officers.Clear();
+
+        Assert.Equal("王芳", _profiles.FindByKey("aad-a")!.Name);
+        Assert.Equal("王芳", _profiles.Find("29:a")!.Name);
+        Assert.Equal(["officer@x"], _roster.FindUnit("u1")!.Officers);
+    }
+
+    [Fact]
+    public void A_profile_or_conversation_unknown_at_first_is_found_once_saved()
+    {
+        var conversations = new ConversationStore(_db.Database);
+        Assert.Null(_profiles.FindByKey("aad-b"));
+        Assert.Null(conversations.FindPersonalChat("29:b", "aad-b"));
+
+        _transaction.Run(() =>
+        {
+            _profiles.Save(new PersonProfile { TeamsUserId = "29:b", AadObjectId = "aad-b", Name = "李雷" });
+            conversations.Save(new ConversationRecord
+            {
+                Id = "a:chat-b", BaseId = "a:chat-b", ConversationType = "personal", ServiceUrl = "https://smba.example/", UserId = "29:b",
+            });
+        });
+
+        Assert.Equal("李雷", _profiles.FindByKey("aad-b")!.Name);
+        Assert.Equal("a:chat-b", conversations.FindPersonalChat("29:b", "aad-b")!.Id);
+    }
+}
