@@ -67,6 +67,26 @@ public sealed class StepTrackerTests : IDisposable
         Assert.Equal(stored.Where(s => s.Open).Min(s => s.DueAt), c.NextDeadline);
     }
 
+    [Fact]
+    public void A_cases_steps_are_read_by_the_case_order_index_and_only_its_own()
+    {
+        foreach (var number in new[] { "2026-1000", "2026-10000", "2026-100" })
+        {
+            var c = NewCase(CaseLevel.III, discovered: Reported);
+            c.Number = number;
+            Apply(c, Row(CaseAction.Report), Reported);
+        }
+
+        Assert.All(_steps.ForCase("2026-1000"), s => Assert.Equal("2026-1000", s.CaseNumber));
+        Assert.Equal(Row(CaseAction.Report).Completes.Count + Row(CaseAction.Report).Opens.Count, _steps.ForCase("2026-1000").Count);
+        var plan = _steps.Steps.Query()
+            .Where(LiteDB.BsonExpression.Create($"{OwedStepStore.CaseOrderExpression} = @0", new LiteDB.BsonValue(OwedStepStore.CaseOrderKey("2026-1000"))))
+            .GetPlan();
+        Assert.Equal(OwedStepStore.CaseOrderIndex, plan["index"]["name"].AsString);
+        Assert.DoesNotContain(_db.Database.GetCollection("$indexes").FindAll(),
+            i => i["collection"] == "owed_steps" && i["name"] is { IsString: true } name && (name == "CaseNumber" || name == "OpenDueAt"));
+    }
+
     /// <summary>Counts every write of a step, by id.</summary>
     private sealed class CountingSteps(IOwedStepStore inner) : IOwedStepStore
     {

@@ -1,24 +1,24 @@
 using LiteDB;
+using OpinionBot.Deadlines;
 using OpinionBot.Storage;
 
 namespace OpinionBot.Records.Register;
 
 /// <summary>
-/// An index the register needs on the owed steps: their case number padded with zeros (<c>LPAD</c>), so that within a
-/// year the numbers sort numerically. On the plain <c>CaseNumber</c> index LiteDB sorts text, and a year past 9,999
-/// cases puts <c>2026-10000</c> between <c>2026-1000</c> and <c>2026-1001</c>: a range of numbers would read the steps of
-/// thousands of other cases. Declared here, on the Deadlines store's collection, because only the register reads by it.
+/// The index the register reads the owed steps by: the Deadlines store's <see cref="OwedStepStore.CaseOrderIndex"/>,
+/// their case number padded with zeros (<c>LPAD</c>), so that within a year the numbers sort numerically. On plain
+/// text LiteDB would put <c>2026-10000</c> between <c>2026-1000</c> and <c>2026-1001</c>, and a range of numbers would
+/// read the steps of thousands of other cases.
 /// </summary>
 public sealed class RegisterIndexes(ILiteDatabase database) : ICollectionIndexes
 {
-    public const string StepOrder = "CaseOrder";
-    public const string StepOrderExpression = "LPAD($.CaseNumber, 16, '0')";
-    private const int Width = 16;
+    public const string StepOrder = OwedStepStore.CaseOrderIndex;
+    public const string StepOrderExpression = OwedStepStore.CaseOrderExpression;
 
     public void EnsureIndexes() => database.GetCollection("owed_steps").EnsureIndex(StepOrder, StepOrderExpression);
 
     /// <summary>A case number as the index holds it.</summary>
-    public static string Key(string caseNumber) => caseNumber.PadLeft(Width, '0');
+    public static string Key(string caseNumber) => OwedStepStore.CaseOrderKey(caseNumber);
 
     /// <summary>The steps whose case numbers lie from <paramref name="first"/> to <paramref name="last"/> (numerically, within a year).</summary>
     public static BsonExpression StepsBetween(string first, string last) =>
