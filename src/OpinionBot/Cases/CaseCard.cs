@@ -52,7 +52,8 @@ public sealed class CaseCard(BotTexts texts, OrganizationClock clock, IRosterSto
             CardElements.Text(string.Join("\n\n", @case.Links.Select(l => $"[{Shorten(l)}]({l})"))));
         if (@case.Summary.Length > 0)
             card.Add(CardElements.Text(T("case.summary"), bold: true), CardElements.Text(@case.Summary));
-        card.Add([.. evidenceList.Elements(@case.Number, language)]);
+        if (evidenceCount > 0)
+            card.Add([.. evidenceList.Elements(@case.Number, language)]);
 
         if (@case.Statements.Count > 0)
         {
