@@ -76,6 +76,8 @@ public sealed class CaseStore(ILiteDatabase database, StoreTransaction transacti
         return true;
     });
 
+    public void AppendToNewCase(CaseEvent caseEvent) => transaction.Run(() => Events.Insert(caseEvent));
+
     public bool HasEvent(string dedupKey) => Events.Any(DedupKeyEquals.With(dedupKey), DedupKeyOnly);
 
     /// <summary>Flags a case escalated (three slips unanswered); for a caller inside a <see cref="StoreTransaction"/>.</summary>

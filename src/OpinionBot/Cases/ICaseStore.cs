@@ -30,6 +30,12 @@ public interface ICaseStore
     /// <summary>Appends an event; an event whose <see cref="CaseEvent.DedupKey"/> is already there is not added again.</summary>
     bool Append(CaseEvent caseEvent);
 
+    /// <summary>
+    /// Appends an event of a case created in the same transaction: its dedup key holds the new case's number, so no
+    /// earlier event can have it and the look-up <see cref="Append"/> makes first can be skipped.
+    /// </summary>
+    void AppendToNewCase(CaseEvent caseEvent) => Append(caseEvent);
+
     bool HasEvent(string dedupKey);
 
     /// <summary>Flags a case escalated (three slips unanswered); for a caller inside a transaction.</summary>

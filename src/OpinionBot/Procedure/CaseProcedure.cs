@@ -48,7 +48,7 @@ public sealed class CaseProcedure(
         var change = new CaseChange(draft, decision, outcome[0], actor, now, draft.State, draft.UnitId);
         clocks.Apply(change);
         cases.Insert(draft);
-        Finish(change, outcome);
+        Finish(change, outcome, newCase: true);
         return new ProcedureResult(draft, decision, outcome[0]);
     }
 
@@ -89,10 +89,16 @@ public sealed class CaseProcedure(
             Comment = i == 0 ? comment : "", DedupKey = $"{dedupKey}:{i}",
         }).ToList();
 
-    private void Finish(CaseChange change, IReadOnlyList<CaseEvent> events)
+    private void Finish(CaseChange change, IReadOnlyList<CaseEvent> events, bool newCase = false)
     {
         foreach (var caseEvent in events)
-            cases.Append(caseEvent);
+        {
+            if (newCase)
+                cases.AppendToNewCase(caseEvent);
+            else
+                cases.Append(caseEvent);
+        }
+
         foreach (var reaction in _reactions)
             reaction.React(change);
     }
