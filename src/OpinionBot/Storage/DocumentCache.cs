@@ -15,6 +15,9 @@ namespace OpinionBot.Storage;
 /// </summary>
 public sealed class DocumentCache
 {
+    /// <summary>Reads kept per collection at most; beyond it (lookups of ids that keep changing) the cache starts again.</summary>
+    public const int MaxKept = 10_000;
+
     private static readonly ConditionalWeakTable<ILiteDatabase, ConcurrentDictionary<string, DocumentCache>> ByDatabase = new();
 
     private readonly Lock _gate = new();
@@ -43,7 +46,11 @@ public sealed class DocumentCache
         {
             lock (_gate)
             {
-                if (_version == version) _kept[key] = documents;
+                if (_version == version)
+                {
+                    if (_kept.Count >= MaxKept) _kept.Clear();
+                    _kept[key] = documents;
+                }
             }
         }
 

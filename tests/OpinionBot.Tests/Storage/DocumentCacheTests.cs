@@ -95,4 +95,17 @@ public sealed class DocumentCacheTests : IDisposable
         Assert.Equal("李雷", _profiles.FindByKey("aad-b")!.Name);
         Assert.Equal("a:chat-b", conversations.FindPersonalChat("29:b", "aad-b")!.Id);
     }
+
+    [Fact]
+    public void Lookups_of_ever_new_keys_do_not_grow_the_cache_without_bound()
+    {
+        var cache = DocumentCache.Of(_db.Database, "people");
+        for (var i = 0; i < DocumentCache.MaxKept + 10; i++)
+            cache.Get($"key:{i}", () => []);
+
+        var reads = 0;
+        cache.Get("key:0", () => { reads++; return []; });
+        cache.Get($"key:{DocumentCache.MaxKept + 9}", () => { reads++; return []; });
+        Assert.Equal(1, reads);
+    }
 }
