@@ -11,7 +11,8 @@ public sealed class OverdueAtIntake(IOwedStepStore steps, OverdueScan scan) : IC
     {
         // The case's next deadline is its open steps' earliest: still ahead (the usual report), nothing to look up.
         if (change.Row.Action != CaseAction.Report || change.Case.NextDeadline > change.Now) return;
+        // The case and its steps were written a moment ago in this very transaction: no need to look each up again.
         foreach (var step in steps.OpenForCase(change.Case.Number).Where(s => s.DueAt <= change.Now))
-            scan.Remind(step.Id, change.Now);
+            scan.Remind(step, change.Case, change.Now);
     }
 }

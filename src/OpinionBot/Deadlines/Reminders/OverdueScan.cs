@@ -66,7 +66,12 @@ public sealed class OverdueScan(
         // same moment on another instance is either all before this or all after it.
         if (steps.Find(stepId) is not { } found || cases.FindForUpdate(found.CaseNumber) is not { } c || steps.Find(stepId) is not { Open: true } step)
             return 0;
+        return Remind(step, c, now);
+    }
 
+    /// <summary>The same for an open step and its case already in hand, read or written in the running transaction.</summary>
+    public int Remind(OwedStep step, Case c, DateTimeOffset now)
+    {
         var reminders = workflow.Value.Reminders;
         // A step opened already past its deadline (a case reported late) is reminded from its opening, not escalated at once.
         var behind = now - ReminderLadder.CountsFrom(step);
