@@ -16,6 +16,9 @@ public static class BotJson
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             // Chinese text goes out as UTF-8, not \uXXXX: a card's size counts against Teams' limits.
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            // The wire types from build-time metadata; anything else (cards, values set in code) by reflection.
+            TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(
+                BotJsonContext.Default, new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver()),
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
