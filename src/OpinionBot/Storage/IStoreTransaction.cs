@@ -2,8 +2,8 @@ namespace OpinionBot.Storage;
 
 /// <summary>
 /// Groups of reads and writes that commit together or not at all: <see cref="StoreTransaction"/> on LiteDB (group
-/// commit on one writer thread), <see cref="PostgreSql.PostgresStoreTransaction"/> on PostgreSQL (one connection and
-/// transaction per work item). On both, work may run more than once (a batch re-run, a serialization failure retried),
+/// commit on one writer thread), <see cref="PostgreSql.PostgresStoreTransaction"/> on PostgreSQL (group commit
+/// too: one writer connection per instance, a savepoint per work item). On both, work may run more than once (a batch re-run, a serialization failure retried),
 /// so it must be repeatable: reads and writes through the stores, in-memory changes to objects it loads or fully
 /// re-assigns, and nothing sent or counted outside the database. A <see cref="Run{T}"/> inside running work joins it.
 /// </summary>

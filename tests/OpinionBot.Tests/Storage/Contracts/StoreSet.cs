@@ -155,6 +155,7 @@ public sealed class StoreSet : IDisposable
             Register = new PostgresRegisterSource(database),
             Aggregator = () => new PostgresBriefingAggregator(database, roster, Calendar, Clock, Schedule),
         };
+        set._owned.Add(transaction); // drained and stopped before the database closes
         set._owned.Add(database);
         return set;
     }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using OpinionBot.Storage;
 using OpinionBot.Storage.PostgreSql;
 
 namespace OpinionBot.Delivery.Outbox.PostgreSql;
@@ -8,11 +7,12 @@ namespace OpinionBot.Delivery.Outbox.PostgreSql;
 /// Teams' rate limits counted in the database, so every instance sees every send: each granted send is a row of
 /// <c>outbox_grants</c> under its conversation key and under <c>*</c> (the app). A send is granted when, in each window,
 /// fewer than the limit were granted — checked and recorded in one transaction holding advisory locks on the
-/// conversation and the app, so two instances never both take the last slot. Grants older than the longest window are
+/// conversation and the app, so two instances never both take the last slot. That transaction runs alone, not in a
+/// group-commit batch, so the app-wide lock is held for one check, not for a batch of other work. Grants older than the longest window are
 /// deleted now and then. A refusal is remembered until the time it gave (sends by other instances only make that
 /// later), so a paced conversation costs no round trip until then.
 /// </summary>
-public sealed class PostgresDeliveryPacer(PostgresDatabase database, IStoreTransaction transaction, IOptions<DeliveryOptions> options) : IDeliveryPacer
+public sealed class PostgresDeliveryPacer(PostgresDatabase database, PostgresStoreTransaction transaction, IOptions<DeliveryOptions> options) : IDeliveryPacer
 {
     private const string AppKey = "*";
     private const int ConversationLocks = 0x0B07_0001;
@@ -38,7 +38,7 @@ public sealed class PostgresDeliveryPacer(PostgresDatabase database, IStoreTrans
             .Append((Key: AppKey, Window: TimeSpan.FromSeconds(1), Limit: perApp))
             .ToList();
 
-        var available = transaction.Run(() =>
+        var available = transaction.RunAlone(() =>
         {
             database.Execute("SELECT pg_advisory_xact_lock($1, hashtext($2)), pg_advisory_xact_lock($3, 0)", ConversationLocks, conversationKey, AppLock);
             // For each window, the limit-th latest grant still inside it: while there is one, the window is full until it leaves.
