@@ -35,9 +35,8 @@ public sealed class StoreTransaction(ILiteDatabase database, string? logFile = n
     private static WorkItem? t_item;
 
     private readonly Lock _gate = new();
-    private readonly SemaphoreSlim _signal = new(0);
     private readonly Queue<WorkItem> _queue = new();
-    private Thread? _writer;
+    private WriterThread? _writer;
     private bool _disposed;
     private long _commits;
 
@@ -121,27 +120,18 @@ public sealed class StoreTransaction(ILiteDatabase database, string? logFile = n
 
     private Task<T> Enqueue<T>(Func<T> work)
     {
-        var item = new WorkItem<T>(work);
+        var queued = new QueuedWork<T>(work);
+        var item = new WorkItem(queued);
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             _queue.Enqueue(item);
-            if (_writer is null)
-            {
-                _writer = new Thread(WriteLoop) { IsBackground = true, Name = "LiteDB group commit" };
-                _writer.Start();
-            }
+            _writer ??= new WriterThread("LiteDB group commit", WriteLoop);
         }
 
-        Wake();
-        return item.Completion;
-    }
-
-    /// <summary>Wakes the writer if it waits; an extra wake-up only makes it look at an empty queue once more.</summary>
-    private void Wake()
-    {
-        if (_signal.CurrentCount == 0)
-            _signal.Release();
+        _writer.Start();
+        _writer.Wake();
+        return queued.Completion;
     }
 
     private void WriteLoop()
@@ -160,7 +150,7 @@ public sealed class StoreTransaction(ILiteDatabase database, string? logFile = n
 
             if (batch.Count == 0)
             {
-                _signal.Wait();
+                _writer!.WaitForWork();
                 continue;
             }
 
@@ -279,7 +269,7 @@ public sealed class StoreTransaction(ILiteDatabase database, string? logFile = n
     /// <summary>Lets queued work finish, then stops the writer thread.</summary>
     public void Dispose()
     {
-        Thread? writer;
+        WriterThread? writer;
         lock (_gate)
         {
             if (_disposed) return;
@@ -287,13 +277,10 @@ public sealed class StoreTransaction(ILiteDatabase database, string? logFile = n
             writer = _writer;
         }
 
-        if (writer is null) return;
-        Wake();
-        if (writer != Thread.CurrentThread)
-            writer.Join();
+        writer?.Join();
     }
 
-    private abstract class WorkItem
+    private sealed class WorkItem(QueuedWork work)
     {
         /// <summary>What the work asked to run once it is committed (<see cref="StoreTransaction.AfterCommit"/>).</summary>
         public List<Action> AfterCommit { get; } = [];
@@ -309,7 +296,7 @@ public sealed class StoreTransaction(ILiteDatabase database, string? logFile = n
             t_item = this;
             try
             {
-                Run();
+                work.Run();
             }
             finally
             {
@@ -322,7 +309,7 @@ public sealed class StoreTransaction(ILiteDatabase database, string? logFile = n
         {
             foreach (var action in AfterCommit)
                 action();
-            Succeed();
+            work.Succeed();
         }
 
         public void RolledBack()
@@ -332,24 +319,6 @@ public sealed class StoreTransaction(ILiteDatabase database, string? logFile = n
             AfterRollback.Clear();
         }
 
-        protected abstract void Run();
-
-        protected abstract void Succeed();
-
-        public abstract void Fail(ExceptionDispatchInfo failure);
-    }
-
-    private sealed class WorkItem<T>(Func<T> work) : WorkItem
-    {
-        private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private T _result = default!;
-
-        public Task<T> Completion => _completion.Task;
-
-        protected override void Run() => _result = work();
-
-        protected override void Succeed() => _completion.TrySetResult(_result);
-
-        public override void Fail(ExceptionDispatchInfo failure) => _completion.TrySetException(failure.SourceException);
+        public void Fail(ExceptionDispatchInfo failure) => work.Fail(failure);
     }
 }

@@ -36,9 +36,8 @@ public sealed class PostgresStoreTransaction(PostgresDatabase database, ILogger<
     private const string Savepoint = "item";
 
     private readonly Lock _gate = new();
-    private readonly SemaphoreSlim _signal = new(0);
     private readonly LinkedList<WorkItem> _queue = new();
-    private Thread? _writer;
+    private WriterThread? _writerThread;
     private NpgsqlConnection? _connection;
     private bool _disposed;
     private int _outstanding;
@@ -51,18 +50,20 @@ public sealed class PostgresStoreTransaction(PostgresDatabase database, ILogger<
     /// <summary>Work items run again after a conflict.</summary>
     public long Retries => Interlocked.Read(ref _retries);
 
+    private WriterThread Writer => LazyInitializer.EnsureInitialized(ref _writerThread, () => new WriterThread("PostgreSQL group commit", WriteLoop));
+
     public T Run<T>(Func<T> work)
     {
         if (database.Session is not null)
             return work();
-        if (Thread.CurrentThread == _writer)
+        if (Writer.IsCurrent)
             return RunAlone(work, 0); // an after-commit action on the writer: queued, it would wait for itself
         return Enqueue(work).GetAwaiter().GetResult();
     }
 
     public Task<T> RunAsync<T>(Func<T> work)
     {
-        if (database.Session is null && Thread.CurrentThread != _writer)
+        if (database.Session is null && !Writer.IsCurrent)
             return Enqueue(work);
         try
         {
@@ -94,21 +95,18 @@ public sealed class PostgresStoreTransaction(PostgresDatabase database, ILogger<
 
     private Task<T> Enqueue<T>(Func<T> work)
     {
-        var item = new WorkItem<T>(work);
+        var queued = new QueuedWork<T>(work);
+        var item = new WorkItem(queued);
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             _outstanding++;
             _queue.AddLast(item);
-            if (_writer is null)
-            {
-                _writer = new Thread(WriteLoop) { IsBackground = true, Name = "PostgreSQL group commit" };
-                _writer.Start();
-            }
         }
 
-        Wake();
-        return item.Completion;
+        Writer.Start();
+        Writer.Wake();
+        return queued.Completion;
     }
 
     /// <summary>A conflicted item goes back to the head of the queue, after a short random back-off from its second conflict on.</summary>
@@ -123,21 +121,14 @@ public sealed class PostgresStoreTransaction(PostgresDatabase database, ILogger<
         void Back()
         {
             lock (_gate) _queue.AddFirst(item);
-            Wake();
+            Writer.Wake();
         }
-    }
-
-    /// <summary>Wakes the writer if it waits; an extra wake-up only makes it look at the queue once more.</summary>
-    private void Wake()
-    {
-        if (_signal.CurrentCount == 0)
-            _signal.Release();
     }
 
     private void Settled()
     {
         lock (_gate) _outstanding--;
-        Wake();
+        Writer.Wake();
     }
 
     private void WriteLoop()
@@ -161,7 +152,7 @@ public sealed class PostgresStoreTransaction(PostgresDatabase database, ILogger<
 
                 if (batch.Count == 0)
                 {
-                    _signal.Wait();
+                    Writer.WaitForWork();
                     continue;
                 }
 
@@ -329,21 +320,16 @@ public sealed class PostgresStoreTransaction(PostgresDatabase database, ILogger<
     /// <summary>Lets queued work finish (retries included), then stops the writer thread, which closes its connection.</summary>
     public void Dispose()
     {
-        Thread? writer;
         lock (_gate)
         {
             if (_disposed) return;
             _disposed = true;
-            writer = _writer;
         }
 
-        if (writer is null) return;
-        Wake();
-        if (writer != Thread.CurrentThread)
-            writer.Join();
+        Writer.Join();
     }
 
-    private abstract class WorkItem
+    private sealed class WorkItem(QueuedWork work)
     {
         private List<Action> _afterCommit = [];
 
@@ -359,7 +345,7 @@ public sealed class PostgresStoreTransaction(PostgresDatabase database, ILogger<
             _afterCommit = session.AfterCommit;
             try
             {
-                Run();
+                work.Run();
             }
             finally
             {
@@ -372,27 +358,9 @@ public sealed class PostgresStoreTransaction(PostgresDatabase database, ILogger<
         {
             foreach (var action in _afterCommit)
                 action();
-            Succeed();
+            work.Succeed();
         }
 
-        protected abstract void Run();
-
-        protected abstract void Succeed();
-
-        public abstract void Fail(ExceptionDispatchInfo failure);
-    }
-
-    private sealed class WorkItem<T>(Func<T> work) : WorkItem
-    {
-        private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private T _result = default!;
-
-        public Task<T> Completion => _completion.Task;
-
-        protected override void Run() => _result = work();
-
-        protected override void Succeed() => _completion.TrySetResult(_result);
-
-        public override void Fail(ExceptionDispatchInfo failure) => _completion.TrySetException(failure.SourceException);
+        public void Fail(ExceptionDispatchInfo failure) => work.Fail(failure);
     }
 }
