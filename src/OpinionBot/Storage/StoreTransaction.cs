@@ -100,13 +100,13 @@ public sealed class StoreTransaction(ILiteDatabase database, string? logFile = n
             action();
     }
 
+    /// <summary>True on the writer thread while work runs (inside an uncommitted transaction).</summary>
+    public static bool InWork => t_item is not null;
+
     /// <summary>
     /// Runs <paramref name="action"/> once the work running on this thread (in whichever <see cref="StoreTransaction"/>)
     /// is committed, or at once outside any: for in-memory state that must follow only committed writes.
     /// </summary>
-    /// <summary>True on the writer thread while work runs (inside an uncommitted transaction).</summary>
-    public static bool InWork => t_item is not null;
-
     public static void AfterCommitOfCurrentWork(Action action)
     {
         if (t_item is { } item)
