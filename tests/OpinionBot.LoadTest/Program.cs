@@ -167,6 +167,26 @@ try
     var numbering = Load.CheckNumbering(warmup.Concat(measured).ToList(), options.Warmup + options.Reports, fromOne: options.Url is null);
     Console.WriteLine($"  numbering    {numbering.Message}");
 
+    // The floor of the same run: the same bodies, client settings and concurrency against bare Kestrel.
+    await using (var floor = await FloorServer.StartAsync())
+    {
+        using var floorClient = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency + 2, UseProxy = false, UseCookies = false })
+        {
+            BaseAddress = floor.BaseAddress,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+        await Load.RunAsync(floorClient, warmupBodies, options.Concurrency, cancel.Token);
+        var floorClock = Stopwatch.StartNew();
+        var floorRun = await Load.RunAsync(floorClient, bodies, options.Concurrency, cancel.Token);
+        floorClock.Stop();
+        var floorLatencies = floorRun.Select(r => r.Milliseconds).Order().ToArray();
+        var reportsPerSecond = options.Reports / elapsed.Elapsed.TotalSeconds;
+        var floorPerSecond = options.Reports / floorClock.Elapsed.TotalSeconds;
+        Console.WriteLine($"  floor        {floorPerSecond:0.0} answers/s, p50 {Load.Percentile(floorLatencies, 50):0.00}  p99 {Load.Percentile(floorLatencies, 99):0.00} ms, "
+            + $"{floorRun.Count(r => r.Error is not null)} errors (bare Kestrel in this process: reads the activity, answers a one-line card)");
+        Console.WriteLine($"  vs floor     {reportsPerSecond / floorPerSecond:0.00}× its rate, {Load.Percentile(latencies, 99) / Load.Percentile(floorLatencies, 99):0.0}× its p99");
+    }
+
     if (bots.FirstOrDefault(b => b.HasExited) is { } exited)
     {
         Console.Error.WriteLine("A bot exited during the run.\n" + exited.RecentOutput());
