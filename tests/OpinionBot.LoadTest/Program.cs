@@ -167,7 +167,15 @@ try
     var numbering = Load.CheckNumbering(warmup.Concat(measured).ToList(), options.Warmup + options.Reports, fromOne: options.Url is null);
     Console.WriteLine($"  numbering    {numbering.Message}");
 
-    // The floor of the same run: the same bodies, client settings and concurrency against bare Kestrel.
+    if (bots.FirstOrDefault(b => b.HasExited) is { } exited)
+    {
+        Console.Error.WriteLine("A bot exited during the run.\n" + exited.RecentOutput());
+        return 1;
+    }
+
+    // The floor of the same run: the same bodies, client settings and concurrency against bare Kestrel, once the
+    // bots have stopped (a bot still flushing or delivering in the background would take CPU from the floor).
+    StopAll();
     await using (var floor = await FloorServer.StartAsync())
     {
         using var floorClient = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency + 2, UseProxy = false, UseCookies = false })
@@ -185,12 +193,6 @@ try
         Console.WriteLine($"  floor        {floorPerSecond:0.0} answers/s, p50 {Load.Percentile(floorLatencies, 50):0.00}  p99 {Load.Percentile(floorLatencies, 99):0.00} ms, "
             + $"{floorRun.Count(r => r.Error is not null)} errors (bare Kestrel in this process: reads the activity, answers a one-line card)");
         Console.WriteLine($"  vs floor     {reportsPerSecond / floorPerSecond:0.00}× its rate, {Load.Percentile(latencies, 99) / Load.Percentile(floorLatencies, 99):0.0}× its p99");
-    }
-
-    if (bots.FirstOrDefault(b => b.HasExited) is { } exited)
-    {
-        Console.Error.WriteLine("A bot exited during the run.\n" + exited.RecentOutput());
-        return 1;
     }
 
     return errors.Count == 0 && warmupErrors == 0 && numbering.Ok ? 0 : 1;
