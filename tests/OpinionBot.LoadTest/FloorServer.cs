@@ -1,12 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using OpinionBot.Testing;
 
 namespace OpinionBot.LoadTest;
 
@@ -17,23 +13,16 @@ namespace OpinionBot.LoadTest;
 /// </summary>
 public sealed class FloorServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
     private int _sequence;
-
-    private FloorServer(WebApplication app) => _app = app;
 
     public Uri BaseAddress { get; private set; } = null!;
 
     public static async Task<FloorServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var floor = new FloorServer(builder.Build());
-        floor._app.MapPost("/api/messages", floor.AnswerAsync);
-        await floor._app.StartAsync();
-        var address = floor._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        floor.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        var floor = new FloorServer();
+        (floor._app, var address) = await LoopbackWebApp.StartAsync(app => app.MapPost("/api/messages", floor.AnswerAsync));
+        floor.BaseAddress = new Uri(address);
         return floor;
     }
 

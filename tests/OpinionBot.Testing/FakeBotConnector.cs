@@ -2,12 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace OpinionBot.Testing;
 
@@ -61,14 +56,13 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
     public static async Task<FakeBotConnector> StartAsync(Action<WebApplication>? extraRoutes = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var connector = new FakeBotConnector(builder.Build()) { ExtraRoutes = extraRoutes };
-        connector.MapRoutes();
-        await connector._app.StartAsync();
-        var address = connector._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        connector.ServiceUrl = address.TrimEnd('/') + "/";
+        FakeBotConnector? connector = null;
+        var (_, address) = await LoopbackWebApp.StartAsync(app =>
+        {
+            connector = new FakeBotConnector(app) { ExtraRoutes = extraRoutes };
+            connector.MapRoutes();
+        });
+        connector!.ServiceUrl = address;
         return connector;
     }
 
