@@ -24,8 +24,11 @@ public sealed class RosterStore(ILiteDatabase database) : IRosterStore, ICollect
     public IReadOnlyList<Unit> AllUnits() =>
         UnitDocuments().Select(database.Mapper.ToObject<Unit>).OrderBy(u => u.Id, StringComparer.Ordinal).ToList();
 
+    /// <summary>By id, ignoring case as LiteDB's look-up by id did.</summary>
     public Unit? FindUnit(string id) =>
-        UnitDocuments().FirstOrDefault(d => d["_id"].AsString == id) is { } unit ? database.Mapper.ToObject<Unit>(unit) : null;
+        UnitDocuments().FirstOrDefault(d => string.Equals(d["_id"].AsString, id, StringComparison.OrdinalIgnoreCase)) is { } unit
+            ? database.Mapper.ToObject<Unit>(unit)
+            : null;
 
     private IReadOnlyList<BsonDocument> UnitDocuments() => _unitsRead.Get("all", () => database.GetCollection("units").FindAll());
 

@@ -46,6 +46,13 @@ public sealed class DocumentCacheTests : IDisposable
     }
 
     [Fact]
+    public void A_unit_is_found_by_its_id_in_any_case_as_before()
+    {
+        Assert.Equal("一中", _roster.FindUnit("U1")!.Name);
+        Assert.Null(_roster.FindUnit("u3"));
+    }
+
+    [Fact]
     public void Inside_a_transaction_its_own_write_is_read_and_after_a_rollback_it_is_gone()
     {
         Assert.Equal("一中", _roster.FindUnit("u1")!.Name);
