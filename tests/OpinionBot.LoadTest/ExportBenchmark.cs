@@ -72,7 +72,7 @@ public static class ExportBenchmark
         try
         {
             Console.WriteLine("OpinionBot register export benchmark");
-            Console.WriteLine($"  machine      {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}{LoadAverage()}");
+            Console.WriteLine($"  machine      {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}; load average {OverdueBenchmark.LoadAverage()}");
             var fill = Stopwatch.StartNew();
             var (steps, statements) = Fill(databasePath, cases, units);
             Console.WriteLine($"  filled       {cases:N0} cases in 2026-11 ({steps:N0} owed steps, {statements:N0} published responses), {units} units, "
@@ -143,14 +143,11 @@ public static class ExportBenchmark
         Console.WriteLine($"  memory       peak working set {self.PeakWorkingSet64 / 1048576.0:0} MB (at start of export {baseline / 1048576.0:0} MB), "
             + $"{GC.GetTotalAllocatedBytes() / 1048576.0:N0} MB allocated in all, max GC heap {GC.GetGCMemoryInfo(GCKind.Any).HeapSizeBytes / 1048576.0:0} MB after the last collection");
         var limitsMet = write.Elapsed < TimeSpan.FromSeconds(5) && self.PeakWorkingSet64 < 200L * 1048576;
-        Console.WriteLine($"  target       < 5 s and < 200 MB: {(limitsMet ? "met" : "NOT met")}{LoadAverage()}");
+        Console.WriteLine($"  target       < 5 s and < 200 MB: {(limitsMet ? "met" : "NOT met")}; load average {OverdueBenchmark.LoadAverage()}");
         return 0;
     }
 
     /// <summary>The machine's load average (Linux), since other work on it stretches the wall-clock figures.</summary>
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? $"; load average {string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}" : "";
-
     private static ProcessStartInfo ChildStart(string databasePath, string workbookPath)
     {
         var host = Environment.ProcessPath ?? "dotnet";

@@ -86,7 +86,7 @@ public sealed class BriefingAggregator(ILiteDatabase database, RosterStore roste
     /// indexed field lets LiteDB answer without reading a document (Count would read each one).
     /// </summary>
     private int CountInStates(BsonValue[] states) =>
-        Cases.Query().Where(Query.In(nameof(Case.State), states)).Select(BsonExpression.Create("$.State")).ToDocuments().Count();
+        Cases.Count(Query.In(nameof(Case.State), states), BsonExpression.Create("$.State"));
 
     /// <summary>
     /// Cases with an open step past its due time, with the earliest such due time, from the keys of the <c>OpenDueKey</c>

@@ -38,8 +38,10 @@ public sealed class ConversationStore(ILiteDatabase database) : IConversationSto
         }
     }
 
-    public ConversationRecord? Find(string conversationId) => Mapped(_read.Get($"id:{conversationId}", () =>
-        Documents.Get(conversationId) is { } found ? [found] : Documents.Find(BaseIdEquals.With(conversationId)).Take(1).ToList())).FirstOrDefault();
+    public ConversationRecord? Find(string conversationId) =>
+        _read.GetOne($"id:{conversationId}", () => Documents.Get(conversationId) ?? Documents.Find(BaseIdEquals.With(conversationId)).FirstOrDefault()) is { } record
+            ? database.Mapper.ToObject<ConversationRecord>(record)
+            : null;
 
     private IEnumerable<ConversationRecord> Mapped(IReadOnlyList<BsonDocument> documents) => documents.Select(database.Mapper.ToObject<ConversationRecord>);
 

@@ -17,7 +17,7 @@ public sealed class EvidenceStore(ILiteDatabase database, StoreTransaction trans
     public void EnsureIndexes() => Files.EnsureIndex(f => f.CaseNumber);
 
     /// <summary>From the CaseNumber index's keys alone (selecting nothing but the indexed field reads no document).</summary>
-    public int Count(string caseNumber) => Files.Query().Where(CaseNumberEquals.With(caseNumber)).Select(CaseNumberOnly).ToDocuments().Count();
+    public int Count(string caseNumber) => Files.Count(CaseNumberEquals.With(caseNumber), CaseNumberOnly);
 
     public IReadOnlyList<EvidenceFile> ForCase(string caseNumber) => Files.Find(CaseNumberEquals.With(caseNumber)).ToList().OrderBy(f => f.AddedAt).ToList();
 

@@ -21,16 +21,15 @@ public sealed class PersonProfileStore(ILiteDatabase database) : IPersonProfileS
         Profiles.EnsureIndex(p => p.UserPrincipalName);
     }
 
-    public PersonProfile? Find(string teamsUserId) =>
-        One(_read.Get($"id:{teamsUserId}", () => Documents.Get(teamsUserId) is { } found ? [found] : []));
+    public PersonProfile? Find(string teamsUserId) => Mapped(_read.GetOne($"id:{teamsUserId}", () => Documents.Get(teamsUserId)));
 
     /// <summary>By Entra object id, else email, else UPN: three index lookups (an OR would read every profile).</summary>
-    public PersonProfile? FindByKey(string personKey) => One(_read.Get($"key:{personKey}", () =>
-        Documents.Find(AadObjectIdEquals.With(personKey)).Take(1).ToList() is [_] byAad ? byAad
-        : Documents.Find(EmailEquals.With(personKey)).Take(1).ToList() is [_] byEmail ? byEmail
-        : Documents.Find(UserPrincipalNameEquals.With(personKey)).Take(1).ToList()));
+    public PersonProfile? FindByKey(string personKey) => Mapped(_read.GetOne($"key:{personKey}", () =>
+        Documents.Find(AadObjectIdEquals.With(personKey)).FirstOrDefault()
+        ?? Documents.Find(EmailEquals.With(personKey)).FirstOrDefault()
+        ?? Documents.Find(UserPrincipalNameEquals.With(personKey)).FirstOrDefault()));
 
-    private PersonProfile? One(IReadOnlyList<BsonDocument> found) => found is [var profile] ? database.Mapper.ToObject<PersonProfile>(profile) : null;
+    private PersonProfile? Mapped(BsonDocument? profile) => profile is null ? null : database.Mapper.ToObject<PersonProfile>(profile);
 
     public void Save(PersonProfile profile)
     {

@@ -33,11 +33,9 @@ public sealed class RosterStore(ILiteDatabase database) : IRosterStore, ICollect
     private IReadOnlyList<BsonDocument> UnitDocuments() => _unitsRead.Get("all", () => database.GetCollection("units").FindAll());
 
     public OrganizationRoles OrganizationRoles() =>
-        _rolesRead.Get(Roster.OrganizationRoles.DocumentId, () => [.. Found(database.GetCollection("organization").Get(Roster.OrganizationRoles.DocumentId))]) is [var roles]
+        _rolesRead.GetOne(Roster.OrganizationRoles.DocumentId, () => database.GetCollection("organization").Get(Roster.OrganizationRoles.DocumentId)) is { } roles
             ? database.Mapper.ToObject<OrganizationRoles>(roles)
             : new();
-
-    private static IEnumerable<BsonDocument> Found(BsonDocument? document) => document is null ? [] : [document];
 
     public bool Save(Unit unit)
     {
@@ -52,7 +50,7 @@ public sealed class RosterStore(ILiteDatabase database) : IRosterStore, ICollect
     public string? PersonName(string personKey)
     {
         var key = PersonKey.Normalize(personKey);
-        return _peopleRead.Get(key, () => Found(database.GetCollection("roster_people").Get(key))) is [var person]
+        return _peopleRead.GetOne(key, () => database.GetCollection("roster_people").Get(key)) is { } person
             ? database.Mapper.ToObject<RosterPerson>(person).Name
             : null;
     }

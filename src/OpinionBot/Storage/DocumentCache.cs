@@ -57,6 +57,10 @@ public sealed class DocumentCache
         return documents;
     }
 
+    /// <summary>The one document <paramref name="read"/> returns for <paramref name="key"/> (or none): kept, or read and kept.</summary>
+    public BsonDocument? GetOne(string key, Func<BsonDocument?> read) =>
+        Get(key, () => read() is { } document ? [document] : []) is [var one] ? one : null;
+
     /// <summary>The collection has just been written: forget everything now, and again once the write commits or rolls back.</summary>
     public void Written()
     {

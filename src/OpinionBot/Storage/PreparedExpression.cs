@@ -47,4 +47,8 @@ public static class PreparedLookups
     /// </summary>
     public static bool Any<T>(this ILiteCollection<T> collection, BsonExpression predicate, BsonExpression keyOnly) =>
         collection.Query().Where(predicate).Select(keyOnly).Limit(1).ToDocuments().Any();
+
+    /// <summary>How many documents match <paramref name="predicate"/>, from the index alone when <paramref name="keyOnly"/> selects just its field (Count would read each one).</summary>
+    public static int Count<T>(this ILiteCollection<T> collection, BsonExpression predicate, BsonExpression keyOnly) =>
+        collection.Query().Where(predicate).Select(keyOnly).ToDocuments().Count();
 }
