@@ -54,7 +54,7 @@ public sealed class BenchStore : IDisposable
         if (LiteDb is { } lite)
         {
             lite.GetCollection<Case>("cases").InsertBulk(cases);
-            lite.GetCollection<OwedStep>("owed_steps").InsertBulk(steps);
+            new OwedStepStore(lite).InsertNew(steps);
             if (zeros is { Count: > 0 }) lite.GetCollection<ZeroReport>("zero_reports").InsertBulk(zeros);
             return;
         }

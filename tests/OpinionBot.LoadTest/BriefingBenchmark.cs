@@ -170,22 +170,22 @@ public static class BriefingBenchmark
     private static void PrintPlans(ILiteDatabase database, DateOnly day, DateTimeOffset now)
     {
         var cases = database.GetCollection<Case>("cases");
-        var steps = database.GetCollection<OwedStep>("owed_steps");
+        var clocks = database.GetCollection<CaseClocks>(OwedStepStore.Collection);
         var date = new BsonValue(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         string Plan(BsonDocument plan) => $"{plan["index"]["name"].AsString} ({plan["index"]["expr"].AsString}, cost {plan["index"]["cost"]})";
         Console.WriteLine("  query plans");
         Console.WriteLine($"    new cases of the day   {Plan(cases.Query().Where(Query.EQ(nameof(Case.ReportedOn), date)).GetPlan())}");
         Console.WriteLine($"    open count             {Plan(cases.Query().Where(Query.In(nameof(Case.State), new BsonValue("Reported"), new BsonValue("InProgress"))).GetPlan())}");
         Console.WriteLine($"    newest open            {Plan(cases.Query().OrderByDescending(c => c.ReportedAt).Limit(500).GetPlan())}");
-        Console.WriteLine($"    overdue steps          {Plan(steps.Query().Where(Query.Between(nameof(OwedStep.OpenDueKey), new BsonValue("0"), new BsonValue(now.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)))).GetPlan())}");
-        Console.WriteLine($"    steps done in the week {Plan(steps.Query().Where(Query.Between(nameof(OwedStep.DoneAt), new BsonValue(now.UtcDateTime.AddDays(-7)), new BsonValue(now.UtcDateTime))).GetPlan())}");
+        Console.WriteLine($"    overdue cases          {Plan(clocks.Query().Where(Query.Between(nameof(CaseClocks.OpenDueKey), new BsonValue("0"), new BsonValue(now.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)))).GetPlan())}");
+        Console.WriteLine($"    steps done in the week {Plan(clocks.Query().Where(BsonExpression.Create($"$.{OwedStepStore.DoneWeeksIndex}[*] ANY BETWEEN @0 AND @1", new BsonValue(CaseClocks.WeekOf(now.AddDays(-7))), new BsonValue(CaseClocks.WeekOf(now)))).GetPlan())}");
     }
 
     /// <summary>Each query of the daily briefing on its own (median of the runs): where its time goes on LiteDB.</summary>
     private static void Probe(ILiteDatabase database, DateOnly day, DateTimeOffset now, int runs)
     {
         var cases = database.GetCollection<Case>("cases");
-        var steps = database.GetCollection<OwedStep>("owed_steps");
+        var clocks = database.GetCollection<CaseClocks>(OwedStepStore.Collection);
         var date = new BsonValue(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         var open = Enum.GetValues<CaseState>().Where(s => s.IsOpen()).Select(s => new BsonValue(s.ToString())).ToArray();
         BsonValue[] waiting = [new(nameof(CaseState.Reported)), new(nameof(CaseState.PrincipalReview))];
@@ -210,7 +210,7 @@ public static class BriefingBenchmark
         Part("open count (index keys only)", () => cases.Query().Where(Query.In(nameof(Case.State), open)).Select(BsonExpression.Create("$.State")).ToDocuments().Count());
         Part("waiting count (Count)", () => cases.Count(Query.In(nameof(Case.State), waiting)));
         Part("waiting, oldest 15 (sorted)", () => cases.Query().Where(Query.In(nameof(Case.State), waiting)).OrderBy(c => c.ReportedAt).Limit(15).ToList().Count);
-        Part("overdue (OpenDueKey keys only)", () => steps.Query().Where(Query.Between(nameof(OwedStep.OpenDueKey), new BsonValue("0"), new BsonValue(now.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)))).Select(BsonExpression.Create("$.OpenDueKey")).ToDocuments().Count());
+        Part("overdue (OpenDueKey keys only)", () => clocks.Query().Where(Query.Between(nameof(CaseClocks.OpenDueKey), new BsonValue("0"), new BsonValue(now.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)))).Select(BsonExpression.Create("$.OpenDueKey")).ToDocuments().Count());
         Part("waiting, oldest 15 (WaitingSince)", () => cases.Query().Where(BsonExpression.Create($"{BriefingAggregator.WaitingSince} > @0", new BsonValue(DateTime.MinValue))).Limit(15).ToList().Count);
         Part("newest 500 (ReportedAt index)", () => cases.Find(Query.All(nameof(Case.ReportedAt), Query.Descending), limit: 500).Count());
     }
@@ -268,7 +268,8 @@ public static class BriefingBenchmark
         var transaction = new StoreTransaction(database);
         var caseStore = new CaseStore(database, transaction);
         caseStore.EnsureIndexes();
-        new OwedStepStore(database).EnsureIndexes();
+        var steps = new OwedStepStore(database);
+        steps.EnsureIndexes();
         database.GetCollection<Case>("cases").EnsureIndex(BriefingAggregator.WaitingSinceIndex, BriefingAggregator.WaitingSince);
         new DailyReportStore(database, transaction, caseStore).EnsureIndexes();
         var roster = new RosterStore(database);
@@ -279,7 +280,7 @@ public static class BriefingBenchmark
         var counts = Generate(total, unitIds, days, today, now, (c, s, z) =>
         {
             if (c.Count > 0) database.GetCollection<Case>("cases").InsertBulk(c);
-            if (s.Count > 0) database.GetCollection<OwedStep>("owed_steps").InsertBulk(s);
+            if (s.Count > 0) steps.InsertNew(s);
             if (z.Count > 0) database.GetCollection<ZeroReport>("zero_reports").InsertBulk(z);
         });
         database.Checkpoint();

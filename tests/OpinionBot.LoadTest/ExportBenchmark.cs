@@ -192,7 +192,7 @@ public static class ExportBenchmark
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
         var cases = database.GetCollection<Case>("cases");
-        var steps = database.GetCollection<OwedStep>("owed_steps");
+        var steps = new OwedStepStore(database);
         var events = database.GetCollection<CaseEvent>("case_events");
         var random = new Random(20261101);
         var days = Month.AddMonths(1).DayNumber - Month.DayNumber;
@@ -254,7 +254,7 @@ public static class ExportBenchmark
             if (caseBatch.Count == Batch || n == total)
             {
                 cases.InsertBulk(caseBatch);
-                steps.InsertBulk(stepBatch);
+                steps.InsertNew(stepBatch);
                 events.InsertBulk(eventBatch);
                 stepCount += stepBatch.Count;
                 caseBatch.Clear();

@@ -13,7 +13,8 @@ namespace OpinionBot.Briefings;
 
 /// <summary>
 /// Computes briefing figures with indexed LiteDB queries only: cases by <c>ReportedOn</c>, <c>State</c> and the briefing's
-/// own <c>WaitingSince</c> index, steps by <c>OpenDueKey</c>, <c>DoneAt</c> and <c>DueAt</c>, zero reports by <c>Day</c>.
+/// own <c>WaitingSince</c> index, the cases' clocks (<see cref="CaseClocks"/>) by <c>OpenDueKey</c>, <c>DoneWeeks</c> and
+/// <c>DueWeeks</c>, zero reports by <c>Day</c>.
 /// Open, waiting and overdue cases are counted from index keys alone; only the period's own cases and steps (and at most
 /// <see cref="ListLimit"/> listed cases) are ever read as documents.
 /// </summary>
@@ -38,7 +39,7 @@ public sealed class BriefingAggregator(ILiteDatabase database, RosterStore roste
     public void EnsureIndexes() => Cases.EnsureIndex(WaitingSinceIndex, WaitingSince);
 
     private ILiteCollection<Case> Cases => database.GetCollection<Case>("cases");
-    private ILiteCollection<OwedStep> Steps => database.GetCollection<OwedStep>("owed_steps");
+    private ILiteCollection<CaseClocks> Clocks => database.GetCollection<CaseClocks>(OwedStepStore.Collection);
     private ILiteCollection<ZeroReport> ZeroReports => database.GetCollection<ZeroReport>("zero_reports");
 
     /// <summary>Whether units owe a daily report on <paramref name="day"/>: working days, or every day when so configured.</summary>
@@ -90,13 +91,13 @@ public sealed class BriefingAggregator(ILiteDatabase database, RosterStore roste
 
     /// <summary>
     /// Cases with an open step past its due time, with the earliest such due time, from the keys of the <c>OpenDueKey</c>
-    /// index alone (due time and case number of each open step; keys before now's ticks are the overdue ones).
+    /// index alone (each case's earliest open due time and its number; keys before now's ticks are the overdue ones).
     /// </summary>
     private Dictionary<string, DateTimeOffset> OverdueCases(DateTimeOffset now)
     {
         var result = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        var key = nameof(OwedStep.OpenDueKey);
-        var keys = Steps.Query().Where(Query.Between(key, new BsonValue("0"), new BsonValue(now.UtcTicks.ToString("D19", CultureInfo.InvariantCulture))))
+        var key = nameof(CaseClocks.OpenDueKey);
+        var keys = Clocks.Query().Where(Query.Between(key, new BsonValue("0"), new BsonValue(now.UtcTicks.ToString("D19", CultureInfo.InvariantCulture))))
             .Select(BsonExpression.Create($"$.{key}")).ToDocuments();
         foreach (var document in keys)
         {
@@ -151,11 +152,11 @@ public sealed class BriefingAggregator(ILiteDatabase database, RosterStore roste
         var byLevel = weekCases.GroupBy(c => c.Level).OrderBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
 
         var (startUtc, endUtc) = (StartOfDayUtc(monday), StartOfDayUtc(through.AddDays(1)));
-        var done = Steps.Find(Query.Between(nameof(OwedStep.DoneAt), new BsonValue(startUtc.UtcDateTime), new BsonValue(endUtc.UtcDateTime.AddTicks(-1))))
-            .Where(s => !s.Cancelled && s.Lateness is not null)
+        var done = StepsInWeeks(OwedStepStore.DoneWeeksIndex, startUtc, endUtc)
+            .Where(s => s.DoneAt >= startUtc && s.DoneAt < endUtc && !s.Cancelled && s.Lateness is not null)
             .ToList();
-        var due = Steps.Find(Query.Between(nameof(OwedStep.DueAt), new BsonValue(startUtc.UtcDateTime), new BsonValue(endUtc.UtcDateTime.AddTicks(-1))))
-            .Where(s => !s.Cancelled)
+        var due = StepsInWeeks(OwedStepStore.DueWeeksIndex, startUtc, endUtc)
+            .Where(s => s.DueAt >= startUtc && s.DueAt < endUtc && !s.Cancelled)
             .ToList();
 
         var reportingDays = Days(monday, through).Where(IsReportingDay).ToHashSet();
@@ -172,6 +173,12 @@ public sealed class BriefingAggregator(ILiteDatabase database, RosterStore roste
 
         return new WeeklyFigures(monday, through, weekCases.Count, byLevel, units, due.Sum(s => s.SlipsSent), due.Count(s => s.Escalated), reportingDays.Count, trend);
     }
+
+    /// <summary>The steps of the cases whose <paramref name="weeksIndex"/> holds a week that overlaps the span (to be narrowed to it).</summary>
+    private IEnumerable<OwedStep> StepsInWeeks(string weeksIndex, DateTimeOffset startUtc, DateTimeOffset endUtc) =>
+        Clocks.Find(BsonExpression.Create($"$.{weeksIndex}[*] ANY BETWEEN @0 AND @1",
+                new BsonValue(CaseClocks.WeekOf(startUtc)), new BsonValue(CaseClocks.WeekOf(endUtc.AddTicks(-1)))))
+            .SelectMany(c => c.Steps);
 
     public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 

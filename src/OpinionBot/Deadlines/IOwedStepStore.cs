@@ -1,6 +1,6 @@
 namespace OpinionBot.Deadlines;
 
-/// <summary>The steps cases owe against their clocks (<see cref="OwedStepStore"/> on LiteDB, <see cref="PostgreSql.PostgresOwedStepStore"/> on PostgreSQL).</summary>
+/// <summary>The steps cases owe against their clocks (<see cref="OwedStepStore"/> on LiteDB, one document per case, <see cref="PostgreSql.PostgresOwedStepStore"/> on PostgreSQL).</summary>
 public interface IOwedStepStore
 {
     IReadOnlyList<OwedStep> ForCase(string caseNumber);
@@ -18,6 +18,10 @@ public interface IOwedStepStore
     /// <summary>Inserts or replaces <paramref name="step"/>; a closed step's <see cref="OwedStep.NextSlipAt"/> is cleared.</summary>
     void Save(OwedStep step);
 
-    /// <summary>A step whose id is not taken yet (one of a new case): written without first looking for one to replace.</summary>
-    void Insert(OwedStep step) => Save(step);
+    /// <summary>A new case's steps (the case owes none yet): written without first looking for ones to replace.</summary>
+    void InsertNew(string caseNumber, IReadOnlyList<OwedStep> steps)
+    {
+        foreach (var step in steps)
+            Save(step);
+    }
 }

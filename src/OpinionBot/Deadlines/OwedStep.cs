@@ -34,12 +34,6 @@ public sealed class OwedStep
     /// </summary>
     public DateTimeOffset? NextSlipAt { get; set; }
 
-    /// <summary>
-    /// LiteDB only (indexed, not in PostgreSQL's documents): <c>{OpenDueAt as 19-digit UTC ticks}|{CaseNumber}</c> while
-    /// open. The daily briefing reads the overdue cases and since when from this index's keys alone, no document read.
-    /// </summary>
-    [System.Text.Json.Serialization.JsonIgnore]
-    public string? OpenDueKey => OpenDueAt is { } due ? $"{due.UtcTicks:D19}|{CaseNumber}" : null;
     public DateTimeOffset? DoneAt { get; set; }
 
     /// <summary>How late it was done (zero or negative = on time); null while open or when cancelled.</summary>

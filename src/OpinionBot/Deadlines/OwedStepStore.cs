@@ -3,71 +3,134 @@ using OpinionBot.Storage;
 
 namespace OpinionBot.Deadlines;
 
+/// <summary>
+/// Owed steps on LiteDB, kept as one <see cref="CaseClocks"/> document per case (collection <c>case_clocks</c>). A step's
+/// id begins with its case number (<c>{case}:{clock}</c>), so a step is found through its case's document.
+/// </summary>
 public sealed class OwedStepStore(ILiteDatabase database) : IOwedStepStore, ICollectionIndexes
 {
+    public const string Collection = "case_clocks";
+
+    /// <summary>The collection steps were kept in, one document per step, before <see cref="CaseClocks"/>.</summary>
+    private const string FormerCollection = "owed_steps";
+
     /// <summary>
-    /// The steps' one index by case: the case number padded with zeros, so that within a year numbers sort numerically
-    /// (the register reads ranges of it; on plain text <c>2026-10000</c> would sort between <c>2026-1000</c> and <c>2026-1001</c>).
+    /// The case number padded with zeros, so that within a year numbers sort numerically (the register reads ranges of
+    /// it; on plain text <c>2026-10000</c> would sort between <c>2026-1000</c> and <c>2026-1001</c>).
     /// </summary>
     public const string CaseOrderIndex = "CaseOrder";
 
-    public const string CaseOrderExpression = "LPAD($.CaseNumber, 16, '0')";
+    public const string CaseOrderExpression = "LPAD($._id, 16, '0')";
 
-    private static readonly PreparedExpression CaseOrderEquals = new($"{CaseOrderExpression} = @0");
+    public const string DueWeeksIndex = "DueWeeks";
+    public const string DoneWeeksIndex = "DoneWeeks";
 
-    public ILiteCollection<OwedStep> Steps => database.GetCollection<OwedStep>("owed_steps");
+    private const string MigrationBatch = "migration";
+
+    public ILiteCollection<CaseClocks> Clocks => database.GetCollection<CaseClocks>(Collection);
 
     public void EnsureIndexes()
     {
-        Steps.EnsureIndex(CaseOrderIndex, CaseOrderExpression);
-        // A case's steps are found by the CaseOrder index: a second index by case number was one more to write per step.
-        Steps.DropIndex(nameof(OwedStep.CaseNumber));
-        // Nothing queries by OpenDueAt any more (the scan reads NextSlipAt, the briefing OpenDueKey): one index less to
-        // write for each of the six steps a report opens.
-        Steps.DropIndex(nameof(OwedStep.OpenDueAt));
-        Steps.EnsureIndex(s => s.DueAt);
-        Steps.EnsureIndex(s => s.DoneAt);
-        var created = Steps.EnsureIndex(s => s.NextSlipAt);
-        created |= Steps.EnsureIndex(nameof(OwedStep.OpenDueKey), $"$.{nameof(OwedStep.OpenDueKey)}");
-        if (created)
-            RewriteOpenSteps();
-    }
-
-    /// <summary>
-    /// Once, when the <c>NextSlipAt</c> and <c>OpenDueKey</c> indexes are first made (a data file from before them): every
-    /// open step is written again, which stores its <c>OpenDueKey</c>, and is looked at by the next scan, which then sets
-    /// its real next slip time.
-    /// </summary>
-    private void RewriteOpenSteps()
-    {
-        var open = Steps.Find(Query.Not(nameof(OwedStep.OpenDueAt), BsonValue.Null)).ToList();
-        foreach (var step in open)
-            step.NextSlipAt ??= step.OpenDueAt;
-        Steps.Update(open);
+        CreateIndexes();
+        if (database.CollectionExists(FormerCollection))
+            MoveFormerSteps();
     }
 
     /// <summary>A case number as the CaseOrder index holds it.</summary>
     public static string CaseOrderKey(string caseNumber) => caseNumber.PadLeft(16, '0');
 
-    public IReadOnlyList<OwedStep> ForCase(string caseNumber) => Steps.Find(CaseOrderEquals.With(CaseOrderKey(caseNumber))).ToList();
+    /// <summary>The case a step belongs to: its id up to the first colon.</summary>
+    public static string CaseOf(string stepId) => stepId.IndexOf(':') is var colon and > 0 ? stepId[..colon] : stepId;
+
+    public IReadOnlyList<OwedStep> ForCase(string caseNumber) => Clocks.FindById(caseNumber)?.Steps ?? [];
 
     public IReadOnlyList<OwedStep> OpenForCase(string caseNumber) => ForCase(caseNumber).Where(s => s.Open).ToList();
 
     public IReadOnlyList<string> SlipsDue(DateTimeOffset now) =>
-        Steps.Query().Where(Query.Between(nameof(OwedStep.NextSlipAt), new BsonValue(DateTime.MinValue), new BsonValue(now.UtcDateTime)))
-            .Select(BsonExpression.Create("{ i: $._id }")).ToDocuments().Select(d => d["i"].AsString).ToList();
+        Clocks.Find(Query.Between(nameof(CaseClocks.NextSlipAt), new BsonValue(DateTime.MinValue), new BsonValue(now.UtcDateTime)))
+            .SelectMany(c => c.Steps)
+            .Where(s => s.Open && s.NextSlipAt <= now)
+            .OrderBy(s => s.NextSlipAt).ThenBy(s => s.Id, StringComparer.Ordinal)
+            .Select(s => s.Id)
+            .ToList();
 
-    public OwedStep? Find(string id) => Steps.Get(id);
+    public OwedStep? Find(string id) => ForCase(CaseOf(id)).FirstOrDefault(s => s.Id == id);
 
     public void Save(OwedStep step)
     {
         if (!step.Open) step.NextSlipAt = null;
-        Steps.Upsert(step);
+        if (Clocks.FindById(step.CaseNumber) is { } clocks)
+        {
+            clocks.Put(step);
+            Clocks.Update(clocks);
+        }
+        else
+        {
+            Clocks.Insert(CaseClocks.Of(step.CaseNumber, [step]));
+        }
     }
 
-    public void Insert(OwedStep step)
+    /// <summary>A new case's steps: its one document, written by a plain insert.</summary>
+    public void InsertNew(string caseNumber, IReadOnlyList<OwedStep> steps)
     {
-        if (!step.Open) step.NextSlipAt = null;
-        Steps.Insert(step);
+        if (steps.Count == 0) return;
+        foreach (var step in steps.Where(s => !s.Open))
+            step.NextSlipAt = null;
+        Clocks.Insert(CaseClocks.Of(caseNumber, steps));
+    }
+
+    /// <summary>Many new cases' steps at once (benchmarks and tests that fill a file): one document per case.</summary>
+    public void InsertNew(IEnumerable<OwedStep> steps) =>
+        Clocks.InsertBulk(steps.GroupBy(s => s.CaseNumber).Select(ofCase => CaseClocks.Of(ofCase.Key, ofCase)));
+
+    /// <summary>
+    /// Once, on a data file from before <see cref="CaseClocks"/>: the step documents are gathered by case into the new
+    /// collection, read in case order a batch at a time, and the old collection is dropped last. A start interrupted
+    /// half-way finds the old collection still there and does it again from the beginning.
+    /// </summary>
+    private void MoveFormerSteps()
+    {
+        var former = database.GetCollection<OwedStep>(FormerCollection);
+        database.DropCollection(Collection);
+        CreateIndexes();
+        former.EnsureIndex(MigrationBatch, "$.CaseNumber");
+        var batch = new List<CaseClocks>();
+        foreach (var steps in GroupedByCase(former.Find(Query.All(MigrationBatch))))
+        {
+            batch.Add(CaseClocks.Of(steps[0].CaseNumber, steps));
+            if (batch.Count < 1000) continue;
+            Clocks.InsertBulk(batch);
+            batch.Clear();
+        }
+
+        Clocks.InsertBulk(batch);
+        database.DropCollection(FormerCollection);
+    }
+
+    private void CreateIndexes()
+    {
+        Clocks.EnsureIndex(CaseOrderIndex, CaseOrderExpression);
+        Clocks.EnsureIndex(c => c.NextSlipAt);
+        Clocks.EnsureIndex(c => c.OpenDueKey);
+        Clocks.EnsureIndex(DueWeeksIndex, $"$.{nameof(CaseClocks.DueWeeks)}[*]");
+        Clocks.EnsureIndex(DoneWeeksIndex, $"$.{nameof(CaseClocks.DoneWeeks)}[*]");
+    }
+
+    private static IEnumerable<List<OwedStep>> GroupedByCase(IEnumerable<OwedStep> inCaseOrder)
+    {
+        var current = new List<OwedStep>();
+        foreach (var step in inCaseOrder)
+        {
+            if (current.Count > 0 && current[0].CaseNumber != step.CaseNumber)
+            {
+                yield return current;
+                current = [];
+            }
+
+            current.Add(step);
+        }
+
+        if (current.Count > 0)
+            yield return current;
     }
 }

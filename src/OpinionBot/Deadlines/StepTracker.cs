@@ -8,7 +8,7 @@ namespace OpinionBot.Deadlines;
 /// Keeps each case's owed steps in line with <see cref="ProcedureTable"/>: a change closes the clocks its row closes
 /// (recording lateness), cancels what no longer applies, opens the clocks its row opens, and sets the case's next
 /// deadline. Runs inside the change's transaction, before the case is saved. A report's case is new: it owes nothing
-/// yet, so its steps are kept in memory as they are opened and closed, and each is written once, at the end.
+/// yet, so its steps are kept in memory as they are opened and closed, and written together once, at the end.
 /// </summary>
 public sealed class StepTracker(IOwedStepStore steps, ClockDue due, WorkingCalendar calendar, IOptions<WorkflowOptions> workflow)
 {
@@ -148,11 +148,11 @@ public sealed class StepTracker(IOwedStepStore steps, ClockDue due, WorkingCalen
                 store.Save(step);
         }
 
-        /// <summary>A new case's steps, each by a plain insert in its final state (the case can own no step of that id yet).</summary>
+        /// <summary>A new case's steps in their final state, written together by a plain insert (the case owes nothing yet).</summary>
         public void InsertFresh()
         {
-            foreach (var step in fresh ?? [])
-                store.Insert(step);
+            if (fresh is not null)
+                store.InsertNew(caseNumber, fresh);
         }
     }
 }

@@ -25,7 +25,8 @@ public sealed class BriefingAggregatorTests : IDisposable
         var transaction = new StoreTransaction(db);
         var cases = new CaseStore(db, transaction);
         cases.EnsureIndexes();
-        new OwedStepStore(db).EnsureIndexes();
+        var steps = new OwedStepStore(db);
+        steps.EnsureIndexes();
         new DailyReportStore(db, transaction, cases).EnsureIndexes();
         var roster = new RosterStore(db);
         roster.EnsureIndexes();
@@ -45,8 +46,8 @@ public sealed class BriefingAggregatorTests : IDisposable
             new ZeroReport { Id = ZeroReport.IdFor("health", Friday), UnitId = "health", Day = Friday },
             new ZeroReport { Id = ZeroReport.IdFor("education", Friday.AddDays(-2)), UnitId = "education", Day = Friday.AddDays(-2) },
         ]);
-        db.GetCollection<OwedStep>("owed_steps").InsertBulk(
-        [
+        foreach (var ofCase in new OwedStep[]
+        {
             // Open and overdue at Sat 08:30 local; open and not yet due; closed.
             Open("2026-0002:Verification", "2026-0002", "propaganda", StepClock.Verification, At(2026, 11, 20, 18)),
             Open("2026-0003:Review", "2026-0003", "education", StepClock.Review, At(2026, 11, 22, 9)),
@@ -55,7 +56,8 @@ public sealed class BriefingAggregatorTests : IDisposable
             Done("2026-0003:Report", "2026-0003", "education", StepClock.Report, At(2026, 11, 19, 12), TimeSpan.FromHours(1), slips: 3, escalated: true),
             Done("2026-0004:Report", "2026-0004", "education", StepClock.Report, At(2026, 11, 10, 12), TimeSpan.FromHours(2), slips: 4),
             Cancelled("2026-0002:Review", "2026-0002", "propaganda", StepClock.Review, At(2026, 11, 20, 12)),
-        ]);
+        }.GroupBy(s => s.CaseNumber))
+            steps.InsertNew(ofCase.Key, ofCase.ToList());
     }
 
     public void Dispose() => _db.Dispose();
@@ -73,15 +75,17 @@ public sealed class BriefingAggregatorTests : IDisposable
         var aggregator = Aggregator();
         aggregator.EnsureIndexes();
         var cases = _db.Database.GetCollection<Case>("cases");
-        var steps = _db.Database.GetCollection<OwedStep>("owed_steps");
+        var clocks = _db.Database.GetCollection<CaseClocks>(OwedStepStore.Collection);
 
         var open = cases.Query().Where(Query.In(nameof(Case.State), new BsonValue("Reported"), new BsonValue("InProgress"))).Select(BsonExpression.Create("$.State")).GetPlan();
-        var overdue = steps.Query().Where(Query.Between(nameof(OwedStep.OpenDueKey), new BsonValue("0"), new BsonValue("9"))).Select(BsonExpression.Create("$.OpenDueKey")).GetPlan();
+        var overdue = clocks.Query().Where(Query.Between(nameof(CaseClocks.OpenDueKey), new BsonValue("0"), new BsonValue("9"))).Select(BsonExpression.Create("$.OpenDueKey")).GetPlan();
+        var dueInWeek = clocks.Query().Where(BsonExpression.Create($"$.{OwedStepStore.DueWeeksIndex}[*] ANY BETWEEN @0 AND @1", new BsonValue(1L), new BsonValue(2L))).GetPlan();
         var waiting = cases.Query().Where(BsonExpression.Create($"{BriefingAggregator.WaitingSince} > @0", new BsonValue(DateTime.MinValue)))
             .OrderBy(BsonExpression.Create(BriefingAggregator.WaitingSince)).Limit(15).GetPlan();
 
         Assert.Equal(("State", "index"), (open["index"]["name"].AsString, open["lookup"]["loader"].AsString));
         Assert.Equal(("OpenDueKey", "index"), (overdue["index"]["name"].AsString, overdue["lookup"]["loader"].AsString));
+        Assert.Equal(OwedStepStore.DueWeeksIndex, dueInWeek["index"]["name"].AsString);
         Assert.Equal(BriefingAggregator.WaitingSinceIndex, waiting["index"]["name"].AsString);
         Assert.False(waiting.ContainsKey("orderBy"), waiting.ToString());
     }

@@ -92,9 +92,9 @@ public sealed class ReminderSlipTests : ApprovalTestBase
         await ScanAsync();
 
         Assert.Empty(Slips(LeaderChat));
-        var review = Database.GetCollection("owed_steps").FindById($"{number}:Review");
-        Assert.False(review["Open"].AsBoolean);
-        Assert.Equal(TimeSpan.FromMinutes(1), TimeSpan.FromTicks(review["Lateness"].AsInt64));
+        var review = StoredStep($"{number}:Review");
+        Assert.False(review.Open);
+        Assert.Equal(TimeSpan.FromMinutes(1), review.Lateness);
     }
 
     [Fact]

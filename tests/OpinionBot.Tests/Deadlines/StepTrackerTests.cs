@@ -47,7 +47,7 @@ public sealed class StepTrackerTests : IDisposable
     }
 
     [Fact]
-    public void A_report_writes_each_of_its_steps_once_the_report_clock_already_done_and_sets_the_next_deadline()
+    public void A_report_writes_its_steps_together_once_the_report_clock_already_done_and_sets_the_next_deadline()
     {
         var writes = new CountingSteps(_steps);
         var calendar = new WorkingCalendar(new CalendarOptions(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
@@ -60,7 +60,7 @@ public sealed class StepTrackerTests : IDisposable
         tracker.Apply(new CaseChange(c, Decision.Allow(row), new CaseEvent { CaseNumber = c.Number, Kind = row.Records[0], At = Reported }, Someone, Reported, c.State, c.UnitId));
 
         var stored = _steps.ForCase(c.Number);
-        Assert.Equal(stored.Select(s => s.Id).Order(), writes.Written.Order());
+        Assert.Equal([string.Join(",", stored.Select(s => s.Id).Order())], writes.Written);
         Assert.Equal(row.Completes.Count + row.Opens.Count, stored.Count);
         Assert.False(Step("Report").Open);
         Assert.NotNull(Step("Report").DoneAt);
@@ -68,7 +68,7 @@ public sealed class StepTrackerTests : IDisposable
     }
 
     [Fact]
-    public void A_cases_steps_are_read_by_the_case_order_index_and_only_its_own()
+    public void A_cases_steps_are_its_own_in_one_document_and_each_of_them_is_found_by_its_id()
     {
         foreach (var number in new[] { "2026-1000", "2026-10000", "2026-100" })
         {
@@ -77,17 +77,43 @@ public sealed class StepTrackerTests : IDisposable
             Apply(c, Row(CaseAction.Report), Reported);
         }
 
+        var report = Row(CaseAction.Report);
         Assert.All(_steps.ForCase("2026-1000"), s => Assert.Equal("2026-1000", s.CaseNumber));
-        Assert.Equal(Row(CaseAction.Report).Completes.Count + Row(CaseAction.Report).Opens.Count, _steps.ForCase("2026-1000").Count);
-        var plan = _steps.Steps.Query()
-            .Where(LiteDB.BsonExpression.Create($"{OwedStepStore.CaseOrderExpression} = @0", new LiteDB.BsonValue(OwedStepStore.CaseOrderKey("2026-1000"))))
-            .GetPlan();
-        Assert.Equal(OwedStepStore.CaseOrderIndex, plan["index"]["name"].AsString);
-        Assert.DoesNotContain(_db.Database.GetCollection("$indexes").FindAll(),
-            i => i["collection"] == "owed_steps" && i["name"] is { IsString: true } name && (name == "CaseNumber" || name == "OpenDueAt"));
+        Assert.Equal(report.Completes.Count + report.Opens.Count, _steps.ForCase("2026-1000").Count);
+        Assert.Equal(3, _steps.Clocks.Count());
+        Assert.Equal("2026-10000", _steps.Find("2026-10000:Review")!.CaseNumber);
+        Assert.Null(_steps.Find("2026-1000:NoSuchClock"));
+        Assert.Null(_steps.Find("2026-9999:Review"));
     }
 
-    /// <summary>Counts every write of a step, by id.</summary>
+    [Fact]
+    public void A_cases_document_keeps_the_earliest_slip_and_open_due_time_and_the_weeks_its_steps_fall_in()
+    {
+        var c = NewCase(CaseLevel.III, discovered: Reported.AddMinutes(-20), published: Reported.AddMinutes(-30));
+        Apply(c, Row(CaseAction.Report), Reported);
+
+        var clocks = _steps.Clocks.FindById(c.Number);
+        var steps = _steps.ForCase(c.Number);
+        Assert.Equal(steps.Where(s => s.Open).Min(s => s.NextSlipAt), clocks.NextSlipAt);
+        Assert.Equal($"{steps.Where(s => s.Open).Min(s => s.DueAt).UtcTicks:D19}|{c.Number}", clocks.OpenDueKey);
+        Assert.Equal(steps.Select(s => CaseClocks.WeekOf(s.DueAt)).Distinct().Order(), clocks.DueWeeks);
+        Assert.Equal([CaseClocks.WeekOf(Reported)], clocks.DoneWeeks);
+
+        foreach (var open in steps.Where(s => s.Open))
+        {
+            open.Open = false;
+            open.DoneAt = Reported.AddDays(8);
+            _steps.Save(open);
+        }
+
+        clocks = _steps.Clocks.FindById(c.Number);
+        Assert.Null(clocks.NextSlipAt);
+        Assert.Null(clocks.OpenDueKey);
+        Assert.Equal(new[] { Reported, Reported.AddDays(8) }.Select(CaseClocks.WeekOf).Distinct(), clocks.DoneWeeks);
+        Assert.All(_steps.ForCase(c.Number), s => Assert.Null(s.NextSlipAt));
+    }
+
+    /// <summary>Records every write: a step's id, or a new case's step ids together.</summary>
     private sealed class CountingSteps(IOwedStepStore inner) : IOwedStepStore
     {
         public List<string> Written { get; } = [];
@@ -102,10 +128,10 @@ public sealed class StepTrackerTests : IDisposable
             inner.Save(step);
         }
 
-        public void Insert(OwedStep step)
+        public void InsertNew(string caseNumber, IReadOnlyList<OwedStep> steps)
         {
-            Written.Add(step.Id);
-            inner.Insert(step);
+            Written.Add(string.Join(",", steps.Select(s => s.Id).Order()));
+            inner.InsertNew(caseNumber, steps);
         }
     }
 
@@ -134,7 +160,7 @@ public sealed class StepTrackerTests : IDisposable
         Apply(c, Row(CaseAction.Report), Reported);
         Assert.Equal(Reported.AddMinutes(-40).AddHours(3), Step("FirstResponse").DueAt);
 
-        _steps.Steps.DeleteAll();
+        _steps.Clocks.DeleteAll();
         _workflow.Deadlines.ClocksFrom = ResponseClockStart.Report;
         Apply(NewCase(CaseLevel.IV, Reported.AddMinutes(-40), Reported.AddDays(-1)), Row(CaseAction.Report), Reported);
         Assert.Equal(Reported.AddHours(3), Step("FirstResponse").DueAt);

@@ -195,8 +195,7 @@ public sealed class ApprovalTests : ApprovalTestBase
         await PressAsync(Office, "response.publish", publish);
         Assert.Equal("Responded", CaseState(number));
         Assert.Equal(1, EventCount(number, "StatementSigned"));
-        var firstResponse = Database.GetCollection("owed_steps").FindById($"{number}:FirstResponse");
-        Assert.False(firstResponse["Open"].AsBoolean);
+        Assert.False(StoredStep($"{number}:FirstResponse").Open);
 
         var resolved = await SayAsync($"办结 {number} 已删帖并回应，舆情平息");
         Assert.Equal($"事件 **{number}** 已办结并归档。", resolved.Text);

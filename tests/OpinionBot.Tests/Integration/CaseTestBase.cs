@@ -16,6 +16,10 @@ public abstract class CaseTestBase : ServiceTestBase
 
     protected ILiteDatabase Database => Bot.Services.GetRequiredService<ILiteDatabase>();
 
+    /// <summary>An owed step as stored, by its id (<c>{case}:{clock}</c>).</summary>
+    protected OpinionBot.Deadlines.OwedStep StoredStep(string id) =>
+        Bot.Services.GetRequiredService<OpinionBot.Deadlines.IOwedStepStore>().Find(id) ?? throw new Xunit.Sdk.XunitException($"no step {id}");
+
     protected async Task<JsonElement> SubmitAsync(Dictionary<string, string> data, object? from = null)
     {
         var response = await Bot.PostActivityAsync(TeamsActivities.CardAction(Connector.ServiceUrl, "case.report", data, from));

@@ -62,8 +62,7 @@ public sealed class ProcedureTests : ApprovalTestBase
         Assert.Contains("签收交办——Li Lei", Text(decided.GetProperty("value")));
         Assert.Null(FindAction(decided.GetProperty("value"), "dispatch.acknowledge"));
         Assert.Contains("签收交办——Li Lei", Text(Assert.Single(UpdatesIn(OfficerChat)).Card));
-        var step = Database.GetCollection("owed_steps").FindById($"{number}:Dispatch");
-        Assert.False(step["Open"].AsBoolean);
+        Assert.False(StoredStep($"{number}:Dispatch").Open);
         Assert.Equal("Reported", CaseState(number));
     }
 
@@ -116,12 +115,11 @@ public sealed class ProcedureTests : ApprovalTestBase
         var forOffice = await PressAsync(Office, "approval.refresh", ButtonData(publishCard.Card, "approval.refresh"));
         await PressAsync(Office, "response.publish", ButtonData(forOffice.GetProperty("value"), "response.publish"));
 
-        var steps = Database.GetCollection("owed_steps");
-        Assert.False(steps.FindById($"{number}:FormalAnswer")["Open"].AsBoolean);
-        Assert.False(steps.FindById($"{number}:Resolve")["Open"].AsBoolean);
-        var promise = steps.FindById($"{number}:Resolve:2");
-        Assert.True(promise["Open"].AsBoolean);
-        Assert.Equal(new DateTime(2026, 11, 27, 16, 0, 0, DateTimeKind.Utc), promise["DueAt"].AsDateTime.ToUniversalTime());
+        Assert.False(StoredStep($"{number}:FormalAnswer").Open);
+        Assert.False(StoredStep($"{number}:Resolve").Open);
+        var promise = StoredStep($"{number}:Resolve:2");
+        Assert.True(promise.Open);
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 16, 0, 0, TimeSpan.Zero), promise.DueAt);
         Assert.Equal("Responded", CaseState(number));
     }
 
@@ -179,7 +177,7 @@ public sealed class ProcedureTests : ApprovalTestBase
         Assert.Equal(1, EventCount(number, "Reopened"));
         Assert.Contains(SentTo(OfficerChat), c => c.Text?.StartsWith($"事件 {number} 因舆情反弹重启") == true);
         Assert.Contains(SentTo(TestRoster.OfficeChannel), c => c.Text?.StartsWith($"事件 {number} 因舆情反弹重启") == true);
-        Assert.True(Database.GetCollection("owed_steps").FindById($"{number}:Resolve:2")["Open"].AsBoolean);
+        Assert.True(StoredStep($"{number}:Resolve:2").Open);
     }
 
     [Fact]

@@ -71,7 +71,7 @@ public sealed class CaseProcedureTests : IAsyncLifetime
 
         Assert.Equal(0, Database.GetCollection("cases").Count());
         Assert.Equal(0, Database.GetCollection("case_events").Count());
-        Assert.Equal(0, Database.GetCollection("owed_steps").Count());
+        Assert.Equal(0, Database.GetCollection(OpinionBot.Deadlines.OwedStepStore.Collection).Count());
         Assert.Equal(0, Database.GetCollection("approval_requests").Count());
         Assert.Equal(0, Database.GetCollection("outbox").Count());
 

@@ -21,7 +21,7 @@ public sealed class RegisterSource(ILiteDatabase database) : IRegisterSource
     private const int ChunksAhead = 2;
 
     private ILiteCollection<BsonDocument> Cases => database.GetCollection("cases");
-    private ILiteCollection<BsonDocument> Steps => database.GetCollection("owed_steps");
+    private ILiteCollection<BsonDocument> Clocks => database.GetCollection(OwedStepStore.Collection);
     private ILiteCollection<ZeroReport> ZeroReports => database.GetCollection<ZeroReport>("zero_reports");
 
     /// <summary>The period's visible cases with their steps: days read on one thread, steps on another, written on the caller's.</summary>
@@ -89,13 +89,11 @@ public sealed class RegisterSource(ILiteDatabase database) : IRegisterSource
         foreach (var year in numbers.GroupBy(n => n.Split('-')[0]))
         {
             var ordered = year.OrderBy(RegisterIndexes.Key, StringComparer.Ordinal).ToList();
-            foreach (var document in Steps.Find(RegisterIndexes.StepsBetween(ordered[0], ordered[^1])))
+            foreach (var document in Clocks.Find(RegisterIndexes.StepsBetween(ordered[0], ordered[^1])))
             {
-                var step = RegisterMapping.ToStep(document);
-                if (!wanted.Contains(step.CaseNumber)) continue;
-                if (!steps.TryGetValue(step.CaseNumber, out var list))
-                    steps[step.CaseNumber] = list = new List<OwedStep>(6);
-                list.Add(step);
+                var number = document["_id"].AsString;
+                if (wanted.Contains(number))
+                    steps[number] = document[nameof(CaseClocks.Steps)].AsArray.Select(s => RegisterMapping.ToStep(s.AsDocument)).ToList();
             }
         }
 

@@ -1,0 +1,56 @@
+using OpinionBot.Deadlines;
+using OpinionBot.Tests.Support;
+
+namespace OpinionBot.Tests.Deadlines;
+
+/// <summary>A data file from before <see cref="CaseClocks"/>: its step documents are gathered by case when the store starts.</summary>
+public sealed class CaseClocksMigrationTests : IDisposable
+{
+    private static readonly DateTimeOffset Due = new(2026, 11, 23, 2, 0, 0, TimeSpan.Zero);
+    private readonly TestDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    private static OwedStep Step(string number, StepClock clock, bool open, int hours) => new()
+    {
+        Id = $"{number}:{clock}", CaseNumber = number, UnitId = "u1", Clock = clock, DueAt = Due.AddHours(hours),
+        Open = open, OpenDueAt = open ? Due.AddHours(hours) : null, NextSlipAt = open ? Due.AddHours(hours) : null,
+        DoneAt = open ? null : Due.AddHours(hours - 1), Lateness = open ? null : TimeSpan.FromHours(-1), SlipsSent = hours,
+    };
+
+    [Fact]
+    public void The_former_step_documents_become_one_document_per_case_and_the_old_collection_goes()
+    {
+        var former = _db.Database.GetCollection<OwedStep>("owed_steps");
+        former.EnsureIndex(s => s.DueAt);
+        var numbers = Enumerable.Range(1, 2_500).Select(n => $"2026-{n:D4}").ToList();
+        former.InsertBulk(numbers.SelectMany(n => new[] { Step(n, StepClock.Review, open: true, 5), Step(n, StepClock.Report, open: false, 1) }).Reverse());
+        var store = new OwedStepStore(_db.Database);
+
+        store.EnsureIndexes();
+
+        Assert.False(_db.Database.CollectionExists("owed_steps"));
+        Assert.Equal(numbers.Count, store.Clocks.Count());
+        var steps = store.ForCase("2026-1234");
+        Assert.Equal(["2026-1234:Report", "2026-1234:Review"], steps.Select(s => s.Id));
+        Assert.Equal((false, TimeSpan.FromHours(-1), 1), (steps[0].Open, steps[0].Lateness, steps[0].SlipsSent));
+        Assert.Equal(Due.AddHours(5), store.Clocks.FindById("2026-1234").NextSlipAt);
+        Assert.Equal(numbers.Count, store.SlipsDue(Due.AddHours(5)).Count);
+        Assert.Empty(store.SlipsDue(Due.AddHours(4)));
+    }
+
+    [Fact]
+    public void A_migration_a_crash_interrupted_runs_again_from_the_start_and_loses_nothing()
+    {
+        var former = _db.Database.GetCollection<OwedStep>("owed_steps");
+        former.InsertBulk([Step("2026-0001", StepClock.Review, open: true, 5), Step("2026-0002", StepClock.Review, open: true, 6)]);
+        var store = new OwedStepStore(_db.Database);
+        store.Clocks.Insert(CaseClocks.Of("2026-0001", [Step("2026-0001", StepClock.Review, open: true, 5)]));
+
+        store.EnsureIndexes();
+        store.EnsureIndexes();
+
+        Assert.Equal(["2026-0001", "2026-0002"], store.Clocks.FindAll().Select(c => c.CaseNumber).Order());
+        Assert.Single(store.ForCase("2026-0001"));
+    }
+}
