@@ -25,15 +25,22 @@ public sealed class CaseProcedure(
     private readonly IReadOnlyList<ICaseReaction> _reactions = reactions.OrderBy(r => r.Order).ToList();
 
     /// <summary>Numbers and stores a new case; the same submission twice returns the case the first one made.</summary>
-    public ProcedureResult Report(Case submitted, Actor actor) => transaction.Run(() => Reported(submitted, actor));
+    public ProcedureResult Report(Case submitted, Actor actor)
+    {
+        var drafts = new Drafts(submitted);
+        return transaction.Run(() => Reported(drafts, actor));
+    }
 
     /// <summary>The same without blocking the calling thread while the store's writer runs it (the request path).</summary>
-    public Task<ProcedureResult> ReportAsync(Case submitted, Actor actor) => transaction.RunAsync(() => Reported(submitted, actor));
-
-    private ProcedureResult Reported(Case submitted, Actor actor)
+    public Task<ProcedureResult> ReportAsync(Case submitted, Actor actor)
     {
-        // The work may run again (a store retries a batch); it changes only its own copy of the submission.
-        var draft = Copy(submitted);
+        var drafts = new Drafts(submitted);
+        return transaction.RunAsync(() => Reported(drafts, actor));
+    }
+
+    private ProcedureResult Reported(Drafts drafts, Actor actor)
+    {
+        var draft = drafts.Take();
         if (cases.FindBySubmission(draft.SubmissionId) is { } existing)
             return new ProcedureResult(existing, Decision.Allow(ProcedureTable.RowsFor(CaseAction.Report).Single())) { Repeated = true };
 
@@ -80,7 +87,19 @@ public sealed class CaseProcedure(
         return new ProcedureResult(current, decision, events[0]);
     });
 
-    private static Case Copy(Case c) => System.Text.Json.JsonSerializer.Deserialize<Case>(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(c))!;
+    /// <summary>
+    /// Copies of a submission for the work to change: the work may run again (a store retries a batch), and each run
+    /// must start from the submission as it came. The first copy is made before the work is queued, so that the store's
+    /// single writer does not spend its time on it.
+    /// </summary>
+    private sealed class Drafts(Case submitted)
+    {
+        private Case? _first = Copy(submitted);
+
+        public Case Take() => Interlocked.Exchange(ref _first, null) ?? Copy(submitted);
+
+        private static Case Copy(Case c) => System.Text.Json.JsonSerializer.Deserialize<Case>(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(c))!;
+    }
 
     private static List<CaseEvent> Record(Case c, Decision decision, Actor actor, DateTimeOffset at, string comment, string dedupKey) =>
         decision.Events.Select((kind, i) => new CaseEvent
