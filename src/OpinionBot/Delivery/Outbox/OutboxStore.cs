@@ -25,7 +25,9 @@ public sealed class OutboxStore(ILiteDatabase database) : IOutboxStore, ICollect
     public void EnsureIndexes()
     {
         Messages.EnsureIndex(m => m.State);
-        Messages.EnsureIndex(m => m.ConversationKey);
+        // Each conversation's pending messages are kept in memory (PendingQueues): nothing reads by conversation, so a
+        // message no longer writes a key for it.
+        Messages.DropIndex(nameof(OutboxMessage.ConversationKey));
     }
 
     public long Enqueue(OutboxMessage message)
