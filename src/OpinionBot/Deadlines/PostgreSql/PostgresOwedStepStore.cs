@@ -22,6 +22,22 @@ public sealed class PostgresOwedStepStore(PostgresDatabase database) : IOwedStep
         database.Execute("""
             INSERT INTO owed_steps (id, case_number, unit_id, open_due_at, due_at, done_at, next_slip_at, doc) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
             ON CONFLICT (id) DO UPDATE SET case_number = $2, unit_id = $3, open_due_at = $4, due_at = $5, done_at = $6, next_slip_at = $7, doc = $8
-            """, step.Id, step.CaseNumber, step.UnitId, step.OpenDueAt, step.DueAt, step.DoneAt, step.NextSlipAt, PostgresDatabase.Json(step));
+            """, Values(step));
     }
+
+    /// <summary>A new case's steps in one statement (one round trip instead of one per step).</summary>
+    public void InsertNew(string caseNumber, IReadOnlyList<OwedStep> steps)
+    {
+        if (steps.Count == 0) return;
+        foreach (var step in steps.Where(s => !s.Open))
+            step.NextSlipAt = null;
+        var rows = string.Join(", ", steps.Select((_, i) => "(" + string.Join(", ", Enumerable.Range(1 + i * Columns, Columns).Select(n => $"${n}")) + ")"));
+        database.Execute($"INSERT INTO owed_steps (id, case_number, unit_id, open_due_at, due_at, done_at, next_slip_at, doc) VALUES {rows}",
+            steps.SelectMany(Values).ToArray());
+    }
+
+    private const int Columns = 8;
+
+    private static object?[] Values(OwedStep step) =>
+        [step.Id, step.CaseNumber, step.UnitId, step.OpenDueAt, step.DueAt, step.DoneAt, step.NextSlipAt, PostgresDatabase.Json(step)];
 }

@@ -57,6 +57,29 @@ public abstract class DocumentStoresContract(StoreSet stores) : StoreContract(st
     }
 
     [Fact]
+    public void A_new_cases_steps_are_written_together_and_read_and_saved_like_any_other()
+    {
+        var number = $"new-{_run}";
+        OwedStep Step(string clock, int hours, bool open = true) => new()
+        {
+            Id = $"{number}:{clock}", CaseNumber = number, UnitId = "propaganda", Clock = StepClock.Review, StartedAt = Now,
+            DueAt = Now.AddHours(hours), OpenDueAt = open ? Now.AddHours(hours) : null, Open = open, DoneAt = open ? null : Now,
+            NextSlipAt = Now.AddHours(hours), Lateness = open ? null : TimeSpan.Zero,
+        };
+
+        Stores.Steps.InsertNew(number, [Step("report", -1, open: false), Step("review", -2), Step("resolve", 48)]);
+
+        Assert.Equal([$"{number}:report", $"{number}:resolve", $"{number}:review"], Stores.Steps.ForCase(number).Select(s => s.Id).Order(StringComparer.Ordinal));
+        Assert.Null(Stores.Steps.Find($"{number}:report")!.NextSlipAt);
+        Assert.Equal([$"{number}:review"], Stores.Steps.SlipsDue(Now).Where(id => id.StartsWith(number, StringComparison.Ordinal)));
+        var review = Stores.Steps.Find($"{number}:review")!;
+        (review.Open, review.OpenDueAt, review.DoneAt) = (false, null, Now);
+        Stores.Steps.Save(review);
+        Assert.Equal([$"{number}:resolve"], Stores.Steps.OpenForCase(number).Select(s => s.Id));
+        Assert.Empty(Stores.Steps.SlipsDue(Now).Where(id => id.StartsWith(number, StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Approval_requests_are_kept_closed_and_learn_their_cards_activity_id()
     {
         var number = $"case-{_run}";
