@@ -22,17 +22,20 @@ public abstract class DocumentStoresContract(StoreSet stores) : StoreContract(st
 
     private static Actor Officer => new("officer@contoso.example", "29:officer", "陈静", ["propaganda"], [], [], false, false, false);
 
+    /// <summary>A step of <paramref name="number"/> due <paramref name="hours"/> from now, its next slip at its due time; a closed one done now, five minutes early.</summary>
+    private static OwedStep StepOf(string number, string clock, int hours, bool open) => new()
+    {
+        Id = $"{number}:{clock}", CaseNumber = number, UnitId = "propaganda", Clock = StepClock.Review, StartedAt = Now,
+        DueAt = Now.AddHours(hours), OpenDueAt = open ? Now.AddHours(hours) : null, Open = open, DoneAt = open ? null : Now,
+        NextSlipAt = Now.AddHours(hours),
+        Lateness = open ? null : TimeSpan.FromMinutes(-5),
+    };
+
     [Fact]
     public void Owed_steps_are_found_by_case_and_the_ones_due_a_slip_in_slip_order()
     {
         var number = $"case-{_run}";
-        OwedStep Step(string clock, int hours, bool open = true) => new()
-        {
-            Id = $"{number}:{clock}", CaseNumber = number, UnitId = "propaganda", Clock = StepClock.Review, StartedAt = Now,
-            DueAt = Now.AddHours(hours), OpenDueAt = open ? Now.AddHours(hours) : null, Open = open, DoneAt = open ? null : Now,
-            NextSlipAt = Now.AddHours(hours),
-            Lateness = open ? null : TimeSpan.FromMinutes(-5),
-        };
+        OwedStep Step(string clock, int hours, bool open = true) => StepOf(number, clock, hours, open);
         foreach (var step in new[] { Step("b", -1), Step("a", -2), Step("c", 5), Step("done", -3, open: false) })
             Stores.Steps.Save(step);
 
@@ -60,12 +63,7 @@ public abstract class DocumentStoresContract(StoreSet stores) : StoreContract(st
     public void A_new_cases_steps_are_written_together_and_read_and_saved_like_any_other()
     {
         var number = $"new-{_run}";
-        OwedStep Step(string clock, int hours, bool open = true) => new()
-        {
-            Id = $"{number}:{clock}", CaseNumber = number, UnitId = "propaganda", Clock = StepClock.Review, StartedAt = Now,
-            DueAt = Now.AddHours(hours), OpenDueAt = open ? Now.AddHours(hours) : null, Open = open, DoneAt = open ? null : Now,
-            NextSlipAt = Now.AddHours(hours), Lateness = open ? null : TimeSpan.Zero,
-        };
+        OwedStep Step(string clock, int hours, bool open = true) => StepOf(number, clock, hours, open);
 
         Stores.Steps.InsertNew(number, [Step("report", -1, open: false), Step("review", -2), Step("resolve", 48)]);
 
