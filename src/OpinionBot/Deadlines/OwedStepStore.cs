@@ -25,7 +25,7 @@ public sealed class OwedStepStore(ILiteDatabase database) : IOwedStepStore, ICol
     public const string DueWeeksIndex = "DueWeeks";
     public const string DoneWeeksIndex = "DoneWeeks";
 
-    private const string MigrationBatch = "migration";
+    private const int MigrationChunk = 6000;
 
     public ILiteCollection<CaseClocks> Clocks => database.GetCollection<CaseClocks>(Collection);
 
@@ -85,25 +85,36 @@ public sealed class OwedStepStore(ILiteDatabase database) : IOwedStepStore, ICol
 
     /// <summary>
     /// Once, on a data file from before <see cref="CaseClocks"/>: the step documents are gathered by case into the new
-    /// collection, read in case order a batch at a time, and the old collection is dropped last. A start interrupted
-    /// half-way finds the old collection still there and does it again from the beginning.
+    /// collection, read in case order <see cref="MigrationChunk"/> at a time (one query holds every page it reads until it
+    /// ends, so a single pass over a million cases would hold the file in memory), and the old collection is dropped last.
+    /// A start interrupted half-way finds the old collection still there and does it again from the beginning.
     /// </summary>
     private void MoveFormerSteps()
     {
         var former = database.GetCollection<OwedStep>(FormerCollection);
         database.DropCollection(Collection);
         CreateIndexes();
-        former.EnsureIndex(MigrationBatch, "$.CaseNumber");
-        var batch = new List<CaseClocks>();
-        foreach (var steps in GroupedByCase(former.Find(Query.All(MigrationBatch))))
+        former.EnsureIndex(s => s.CaseNumber);
+        string? after = null;
+        while (true)
         {
-            batch.Add(CaseClocks.Of(steps[0].CaseNumber, steps));
-            if (batch.Count < 1000) continue;
-            Clocks.InsertBulk(batch);
-            batch.Clear();
+            var chunk = (after is null
+                ? former.Find(Query.All(nameof(OwedStep.CaseNumber)), limit: MigrationChunk)
+                : former.Find(Query.GT(nameof(OwedStep.CaseNumber), after), limit: MigrationChunk)).ToList();
+            if (chunk.Count == 0) break;
+            var cases = GroupedByCase(chunk).ToList();
+            // A full chunk may end part-way through a case: that case is read again, whole, with the next chunk.
+            if (chunk.Count == MigrationChunk)
+            {
+                if (cases.Count == 1)
+                    throw new InvalidOperationException($"Case {cases[0][0].CaseNumber} owes more than {MigrationChunk} steps; its steps cannot be moved.");
+                cases.RemoveAt(cases.Count - 1);
+            }
+
+            Clocks.InsertBulk(cases.Select(steps => CaseClocks.Of(steps[0].CaseNumber, steps)));
+            after = cases[^1][0].CaseNumber;
         }
 
-        Clocks.InsertBulk(batch);
         database.DropCollection(FormerCollection);
     }
 

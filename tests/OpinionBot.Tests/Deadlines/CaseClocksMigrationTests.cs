@@ -23,14 +23,19 @@ public sealed class CaseClocksMigrationTests : IDisposable
     {
         var former = _db.Database.GetCollection<OwedStep>("owed_steps");
         former.EnsureIndex(s => s.DueAt);
-        var numbers = Enumerable.Range(1, 2_500).Select(n => $"2026-{n:D4}").ToList();
-        former.InsertBulk(numbers.SelectMany(n => new[] { Step(n, StepClock.Review, open: true, 5), Step(n, StepClock.Report, open: false, 1) }).Reverse());
+        // About 7,700 step documents, every fifth case with three: more than one chunk of the move, a case split at a
+        // chunk's end and read again whole with the next.
+        var numbers = Enumerable.Range(1, 3_500).Select(n => $"2026-{n:D4}").ToList();
+        int StepsOf(string number) => int.Parse(number[5..]) % 5 == 0 ? 3 : 2;
+        former.InsertBulk(numbers.SelectMany(n => new[] { Step(n, StepClock.Review, open: true, 5), Step(n, StepClock.Report, open: false, 1), Step(n, StepClock.Resolve, open: true, 9) }
+            .Take(StepsOf(n))).Reverse());
         var store = new OwedStepStore(_db.Database);
 
         store.EnsureIndexes();
 
         Assert.False(_db.Database.CollectionExists("owed_steps"));
         Assert.Equal(numbers.Count, store.Clocks.Count());
+        Assert.All(store.Clocks.FindAll(), c => Assert.Equal(StepsOf(c.CaseNumber), c.Steps.Count));
         var steps = store.ForCase("2026-1234");
         Assert.Equal(["2026-1234:Report", "2026-1234:Review"], steps.Select(s => s.Id));
         Assert.Equal((false, TimeSpan.FromHours(-1), 1), (steps[0].Open, steps[0].Lateness, steps[0].SlipsSent));
