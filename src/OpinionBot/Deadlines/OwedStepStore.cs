@@ -111,11 +111,22 @@ public sealed class OwedStepStore(ILiteDatabase database) : IOwedStepStore, ICol
                 cases.RemoveAt(cases.Count - 1);
             }
 
-            Clocks.InsertBulk(cases.Select(steps => CaseClocks.Of(steps[0].CaseNumber, steps)));
+            Clocks.InsertBulk(cases.Select(steps => CaseClocks.Of(steps[0].CaseNumber, steps.Select(LookedAtByTheNextScan))));
             after = cases[^1][0].CaseNumber;
         }
 
         database.DropCollection(FormerCollection);
+    }
+
+    /// <summary>
+    /// An open step from a file older than <see cref="OwedStep.NextSlipAt"/> has none: it is due a look at once, and the
+    /// next scan then sets its real next slip time (slips already sent are not sent again: their markers stay).
+    /// </summary>
+    private static OwedStep LookedAtByTheNextScan(OwedStep step)
+    {
+        if (step.Open)
+            step.NextSlipAt ??= step.OpenDueAt ?? step.DueAt;
+        return step;
     }
 
     private void CreateIndexes()

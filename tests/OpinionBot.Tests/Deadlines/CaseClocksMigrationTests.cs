@@ -45,6 +45,22 @@ public sealed class CaseClocksMigrationTests : IDisposable
     }
 
     [Fact]
+    public void An_open_step_from_before_next_slip_times_is_due_a_look_at_once_and_a_closed_one_never()
+    {
+        var open = Step("2026-0001", StepClock.Review, open: true, 5);
+        open.NextSlipAt = null;
+        var closed = Step("2026-0001", StepClock.Report, open: false, 1);
+        _db.Database.GetCollection<OwedStep>("owed_steps").InsertBulk([open, closed]);
+        var store = new OwedStepStore(_db.Database);
+
+        store.EnsureIndexes();
+
+        Assert.Equal(Due.AddHours(5), store.Find("2026-0001:Review")!.NextSlipAt);
+        Assert.Null(store.Find("2026-0001:Report")!.NextSlipAt);
+        Assert.Equal(["2026-0001:Review"], store.SlipsDue(Due.AddHours(5)));
+    }
+
+    [Fact]
     public void A_migration_a_crash_interrupted_runs_again_from_the_start_and_loses_nothing()
     {
         var former = _db.Database.GetCollection<OwedStep>("owed_steps");
