@@ -24,13 +24,17 @@ public sealed class OwedStep
     /// <summary>True until the step is done or cancelled.</summary>
     public bool Open { get; set; } = true;
 
-    /// <summary><see cref="DueAt"/> while open, null once closed: indexed, so the overdue scan reads only open steps.</summary>
+    /// <summary>
+    /// <see cref="DueAt"/> while open, null once closed: indexed on PostgreSQL; on LiteDB the case's
+    /// <see cref="CaseClocks.OpenDueKey"/> keeps the earliest.
+    /// </summary>
     public DateTimeOffset? OpenDueAt { get; set; }
 
     /// <summary>
     /// While open, when the overdue scan next has something to send for it (the next reminder slip or the escalation
-    /// notice, <see cref="Reminders.ReminderLadder"/>); null once closed or when nothing more will come. Indexed, so a scan
-    /// reads only the steps that are due something, not every step past its deadline.
+    /// notice, <see cref="Reminders.ReminderLadder"/>); null once closed or when nothing more will come. Indexed (on LiteDB
+    /// the earliest of a case's, <see cref="CaseClocks.NextSlipAt"/>), so a scan reads only what is due something, not
+    /// every step past its deadline.
     /// </summary>
     public DateTimeOffset? NextSlipAt { get; set; }
 
