@@ -274,7 +274,6 @@ public static class ExportBenchmark
         new OwedStepStore(database).EnsureIndexes();
         new DailyReportStore(database, transaction, caseStore).EnsureIndexes();
         roster.EnsureIndexes();
-        new OpinionBot.Records.Register.RegisterIndexes(database).EnsureIndexes();
         database.Checkpoint();
         return (stepCount, statements);
     }

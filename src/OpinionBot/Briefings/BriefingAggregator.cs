@@ -182,8 +182,7 @@ public sealed class BriefingAggregator(ILiteDatabase database, RosterStore roste
         database.GetCollection(OwedStepStore.Collection)
             .Find(BsonExpression.Create($"$.{weeksIndex}[*] ANY BETWEEN @0 AND @1",
                 new BsonValue(CaseClocks.WeekOf(startUtc)), new BsonValue(CaseClocks.WeekOf(endUtc.AddTicks(-1)))))
-            .SelectMany(clocks => clocks[nameof(CaseClocks.Steps)].AsArray)
-            .Select(step => Records.Register.RegisterMapping.ToStep(step.AsDocument));
+            .SelectMany(Records.Register.RegisterMapping.StepsOf);
 
     public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 

@@ -33,7 +33,6 @@ public static class RecordsRegistration
         services.AddHostedService<ExpiredFileSweep>();
         services.AddSingleton<CaseDossiers>();
 
-        services.AddStore<RegisterIndexes>();
         services.AddChosen<IRegisterSource, RegisterSource, Register.PostgreSql.PostgresRegisterSource>();
         services.AddSingleton<RegisterWorkbook>();
         services.AddSingleton<ICommand, ExportRegisterCommand>();

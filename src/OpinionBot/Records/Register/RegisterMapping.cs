@@ -51,6 +51,9 @@ public static class RegisterMapping
         RelatedCases = Texts(d, nameof(Case.RelatedCases)),
     };
 
+    /// <summary>The steps held by a case's clocks document (<see cref="CaseClocks"/>).</summary>
+    public static List<OwedStep> StepsOf(BsonDocument clocks) => clocks[nameof(CaseClocks.Steps)].AsArray.Select(s => ToStep(s.AsDocument)).ToList();
+
     public static OwedStep ToStep(BsonDocument d) => new()
     {
         Id = d["_id"].AsString,

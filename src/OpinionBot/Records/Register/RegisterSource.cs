@@ -9,7 +9,7 @@ namespace OpinionBot.Records.Register;
 
 /// <summary>
 /// Reads the register's cases streamed: a day at a time through the <c>ReportedOn</c> index, and for every
-/// <see cref="ChunkSize"/> cases or so their owed steps by one range of <see cref="RegisterIndexes.StepOrder"/> a year. Every query is short
+/// <see cref="ChunkSize"/> cases or so their owed steps by one range of <see cref="OwedStepStore.CaseOrderIndex"/> a year. Every query is short
 /// (LiteDB keeps each page a query has read until the query ends) and parameterised (an expression with a value in it
 /// is compiled anew each time). Documents are read raw (<see cref="RegisterMapping"/>): the cases on one thread, their
 /// steps on another, a few chunks ahead of the writer; memory holds those chunks only. Within a day cases come in number order. A statement's
@@ -79,7 +79,7 @@ public sealed class RegisterSource(ILiteDatabase database) : IRegisterSource
     }
 
     /// <summary>
-    /// The owed steps of <paramref name="numbers"/>, by case: one range of <see cref="RegisterIndexes.StepOrder"/> per
+    /// The owed steps of <paramref name="numbers"/>, by case: one range of <see cref="OwedStepStore.CaseOrderIndex"/> per
     /// year (numbers are handed out in report order, so a run of days has a run of numbers).
     /// </summary>
     private Dictionary<string, List<OwedStep>> StepsOf(IReadOnlyList<string> numbers)
@@ -93,7 +93,7 @@ public sealed class RegisterSource(ILiteDatabase database) : IRegisterSource
             {
                 var number = document["_id"].AsString;
                 if (wanted.Contains(number))
-                    steps[number] = document[nameof(CaseClocks.Steps)].AsArray.Select(s => RegisterMapping.ToStep(s.AsDocument)).ToList();
+                    steps[number] = RegisterMapping.StepsOf(document);
             }
         }
 

@@ -89,7 +89,6 @@ public sealed class StoreSet : IDisposable
             cases, new OwedStepStore(db), new ApprovalStore(db), new OutboxStore(db), roster, new PersonProfileStore(db),
             new ConversationStore(db), new EvidenceStore(db, transaction, cases), new DailyReportStore(db, transaction, cases),
             new BriefingStore(db), new OnceMarkers(db), new DownloadLinkStore(db), new RecordFileStore(db), new ArchiveStore(db),
-            new RegisterIndexes(db),
         ];
         foreach (var store in stores)
             store.EnsureIndexes();
