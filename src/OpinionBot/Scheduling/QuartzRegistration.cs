@@ -26,7 +26,7 @@ public static class QuartzRegistration
         services.AddQuartz(q =>
         {
             if (storage.Provider == StorageProvider.PostgreSql)
-                UseClusteredPostgres(q, storage.PostgreSql.ConnectionString);
+                UseClusteredPostgres(q, storage.PostgreSql.ConnectionString, storage.PostgreSql.SchedulerCheckin);
             else
                 q.UseInMemoryStore();
             Schedule<OverdueScanJob>(q, "overdue-scan", schedule.OverdueScan, zone);
@@ -46,7 +46,7 @@ public static class QuartzRegistration
     /// instance names the same scheduler and gets its own id; instances check in every few seconds and take over the
     /// triggers of one that stopped checking in.
     /// </summary>
-    public static void UseClusteredPostgres(IQuartzBuilder quartz, string connectionString, TimeSpan? checkinInterval = null, TimeSpan? idleWaitTime = null)
+    public static void UseClusteredPostgres(IQuartzBuilder quartz, string connectionString, TimeSpan checkinInterval, TimeSpan? idleWaitTime = null)
     {
         quartz.ConfigureScheduler(scheduler =>
         {
@@ -61,8 +61,8 @@ public static class QuartzRegistration
             store.UseSystemTextJsonSerializer();
             store.UseClustering(cluster =>
             {
-                cluster.CheckinInterval = checkinInterval ?? TimeSpan.FromSeconds(7.5);
-                cluster.CheckinMisfireThreshold = checkinInterval ?? TimeSpan.FromSeconds(7.5);
+                cluster.CheckinInterval = checkinInterval;
+                cluster.CheckinMisfireThreshold = checkinInterval;
             });
         });
     }

@@ -43,6 +43,12 @@ public sealed class PostgreSqlOptions
 
     /// <summary>How often an idle instance looks for outbox messages nobody is delivering (another instance stopped).</summary>
     public TimeSpan OutboxPoll { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How often each instance's scheduler checks in with the others; one silent for about twice this has its
+    /// triggers taken over (Quartz's clustered job store).
+    /// </summary>
+    public TimeSpan SchedulerCheckin { get; set; } = TimeSpan.FromSeconds(7.5);
 }
 
 /// <summary>Scheduled copies of the LiteDB file (<c>Storage:Backup</c>).</summary>

@@ -24,7 +24,7 @@ public static class StorageProblems
                 yield return $"Storage:PostgreSql:ConnectionString is not a valid Npgsql connection string: {problem}";
         }
 
-        foreach (var key in new[] { "Storage:PostgreSql:OutboxLease", "Storage:PostgreSql:OutboxPoll" })
+        foreach (var key in new[] { "Storage:PostgreSql:OutboxLease", "Storage:PostgreSql:OutboxPoll", "Storage:PostgreSql:SchedulerCheckin" })
         {
             if (configuration[key] is { } duration && !(TimeSpan.TryParse(duration, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero))
                 yield return $"{key} is '{duration}'; expected a duration above zero such as 00:00:30 (hh:mm:ss).";

@@ -16,7 +16,7 @@ public sealed class StorageProblemsTests
         Assert.Empty(Problems());
         Assert.Empty(Problems(("Storage:Provider", "LiteDb")));
         Assert.Empty(Problems(("Storage:Provider", "postgresql"), ("Storage:PostgreSql:ConnectionString", "Host=db;Database=opinionbot;Username=bot")));
-        Assert.Empty(Problems(("Storage:PostgreSql:OutboxLease", "00:02:00"), ("Storage:PostgreSql:OutboxPoll", "00:00:05")));
+        Assert.Empty(Problems(("Storage:PostgreSql:OutboxLease", "00:02:00"), ("Storage:PostgreSql:OutboxPoll", "00:00:05"), ("Storage:PostgreSql:SchedulerCheckin", "00:00:07.5")));
         Assert.Empty(Problems(("Storage:Backup:Cron", "0 0 2 * * ?"), ("Storage:Backup:Keep", "14"), ("Storage:Backup:Folder", "/var/backups/opinionbot")));
     }
 
@@ -27,6 +27,7 @@ public sealed class StorageProblemsTests
     [InlineData("Storage:LiteDb:Path", "", "Storage:LiteDb:Path is empty")]
     [InlineData("Storage:PostgreSql:OutboxLease", "0", "Storage:PostgreSql:OutboxLease is '0'; expected a duration above zero")]
     [InlineData("Storage:PostgreSql:OutboxPoll", "soon", "Storage:PostgreSql:OutboxPoll is 'soon'; expected a duration above zero")]
+    [InlineData("Storage:PostgreSql:SchedulerCheckin", "-00:00:01", "Storage:PostgreSql:SchedulerCheckin is '-00:00:01'; expected a duration above zero")]
     public void Names_each_storage_problem(string key, string value, string expected) =>
         Assert.StartsWith(expected, Assert.Single(Problems((key, value))));
 
