@@ -18,8 +18,12 @@ public sealed class ApprovalCards(IApprovalStore requests, ApprovalRouter router
     public void React(CaseChange change)
     {
         var c = change.Case;
-        foreach (var request in requests.Open(c.Number).Where(r => Ends(change, r)))
-            Close(c, request, change.Outcome);
+        // A case reported a moment ago has no cards out yet.
+        if (change.Row.Action != CaseAction.Report)
+        {
+            foreach (var request in requests.Open(c.Number).Where(r => Ends(change, r)))
+                Close(c, request, change.Outcome);
+        }
 
         if (change.Row.Then is { } stage)
             router.Route(c, stage, c.UnitId, stage is ApprovalStage.StatementReview or ApprovalStage.StatementSign or ApprovalStage.Publish ? change.Decision.Statement?.Id : null);

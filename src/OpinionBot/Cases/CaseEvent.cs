@@ -16,6 +16,9 @@ public sealed class CaseEvent
 
     /// <summary>Names what caused the event (e.g. the inbound activity id), so a redelivered activity adds nothing.</summary>
     public string DedupKey { get; set; } = ObjectId.NewObjectId().ToString();
+
+    /// <summary>A timeline in the order it is shown and recorded: by time, then by insertion.</summary>
+    public static List<CaseEvent> InTimelineOrder(IEnumerable<CaseEvent> events) => events.OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
 }
 
 public enum CaseEventKind

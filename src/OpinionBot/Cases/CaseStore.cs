@@ -39,7 +39,14 @@ public sealed class CaseStore(ILiteDatabase database, StoreTransaction transacti
         return sequence;
     }
 
-    public void Insert(Case c) => Cases.Insert(c);
+    /// <summary>The case the last work created and the events written for it since (only the single writer touches this).</summary>
+    private NewCase? _newCase;
+
+    public void Insert(Case c)
+    {
+        Cases.Insert(c);
+        _newCase = StoreTransaction.CurrentWork is { } work ? new NewCase(work, c.Number) : null;
+    }
 
     public void Save(Case c) => Cases.Update(c);
 
@@ -72,11 +79,29 @@ public sealed class CaseStore(ILiteDatabase database, StoreTransaction transacti
     public bool Append(CaseEvent caseEvent) => transaction.Run(() =>
     {
         if (HasEvent(caseEvent.DedupKey)) return false;
-        Events.Insert(caseEvent);
+        Insert(caseEvent);
         return true;
     });
 
-    public void AppendToNewCase(CaseEvent caseEvent) => transaction.Run(() => Events.Insert(caseEvent));
+    public void AppendToNewCase(CaseEvent caseEvent) => transaction.Run(() => Insert(caseEvent));
+
+    private void Insert(CaseEvent caseEvent)
+    {
+        Events.Insert(caseEvent);
+        CreatedByThisWork(caseEvent.CaseNumber)?.Events.Add(caseEvent);
+    }
+
+    /// <summary>A copy, taken inside the work: later work of the same batch may add to the case.</summary>
+    public IReadOnlyList<CaseEvent>? TimelineOfNewCase(string number) =>
+        CreatedByThisWork(number) is { } created ? CaseEvent.InTimelineOrder(created.Events) : null;
+
+    private NewCase? CreatedByThisWork(string number) =>
+        _newCase is { } created && created.Number == number && ReferenceEquals(created.Work, StoreTransaction.CurrentWork) ? created : null;
+
+    private sealed record NewCase(object Work, string Number)
+    {
+        public List<CaseEvent> Events { get; } = [];
+    }
 
     public bool HasEvent(string dedupKey) => Events.Any(DedupKeyEquals.With(dedupKey), DedupKeyOnly);
 
@@ -93,5 +118,5 @@ public sealed class CaseStore(ILiteDatabase database, StoreTransaction transacti
         Cases.Find(c => c.ReporterKey == reporterKey && c.ReportedAt >= since).OrderByDescending(c => c.ReportedAt).FirstOrDefault();
 
     public IReadOnlyList<CaseEvent> Timeline(string number) =>
-        Events.Find(CaseNumberEquals.With(number)).ToList().OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
+        CaseEvent.InTimelineOrder(Events.Find(CaseNumberEquals.With(number)));
 }

@@ -45,4 +45,11 @@ public interface ICaseStore
     Case? LatestReportedBy(string reporterKey, DateTimeOffset since);
 
     IReadOnlyList<CaseEvent> Timeline(string number);
+
+    /// <summary>
+    /// The timeline of case <paramref name="number"/> if it was created by the work running now and the store kept its
+    /// events as they were written (LiteDB, whose single writer runs one piece of work at a time); otherwise null, and
+    /// the caller reads <see cref="Timeline"/> after the commit.
+    /// </summary>
+    IReadOnlyList<CaseEvent>? TimelineOfNewCase(string number) => null;
 }

@@ -56,7 +56,7 @@ public sealed class CaseProcedure(
         clocks.Apply(change);
         cases.Insert(draft);
         Finish(change, outcome, newCase: true);
-        return new ProcedureResult(draft, decision, outcome[0]);
+        return new ProcedureResult(draft, decision, outcome[0]) { Timeline = cases.TimelineOfNewCase(draft.Number) };
     }
 
     /// <summary>

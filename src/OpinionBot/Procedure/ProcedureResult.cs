@@ -12,4 +12,7 @@ public sealed record ProcedureResult(Case? Case, Decision Decision, CaseEvent? O
 
     /// <summary>The same inbound activity or submission was applied before; nothing was done again.</summary>
     public bool Repeated { get; init; }
+
+    /// <summary>A new case's timeline as its report wrote it, where the store kept it (<see cref="ICaseStore.TimelineOfNewCase"/>).</summary>
+    public IReadOnlyList<CaseEvent>? Timeline { get; init; }
 }

@@ -103,6 +103,9 @@ public sealed class StoreTransaction(ILiteDatabase database, string? logFile = n
     /// <summary>True on the writer thread while work runs (inside an uncommitted transaction).</summary>
     public static bool InWork => t_item is not null;
 
+    /// <summary>Stands for the work running on this thread (compared by reference; a re-run after a failed batch is the same work); null outside any.</summary>
+    public static object? CurrentWork => t_item;
+
     /// <summary>
     /// Runs <paramref name="action"/> once the work running on this thread (in whichever <see cref="StoreTransaction"/>)
     /// is committed, or at once outside any: for in-memory state that must follow only committed writes.

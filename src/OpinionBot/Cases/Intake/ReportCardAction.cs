@@ -52,15 +52,18 @@ public sealed class ReportCardAction(
         var result = await procedure.ReportAsync(draft, context.Actor);
         if (result.Case is not { } @case)
             return AdaptiveCardInvokeResponse.Error(400, "NotAllowed", refusals.For(result.Decision, context.Language));
-        return CaseCardResponse(@case, context, result.Repeated ? "intake.alreadyRecorded" : "intake.recorded");
+        return CaseCardResponse(@case, result, context);
     }
 
-    private AdaptiveCardInvokeResponse CaseCardResponse(Case @case, CardActionContext context, string noteKey)
+    private AdaptiveCardInvokeResponse CaseCardResponse(Case @case, Procedure.ProcedureResult result, CardActionContext context)
     {
-        var card = caseCard.Build(@case, cases.Timeline(@case.Number), evidence.Count(@case.Number), context.Language);
+        // A case this report made has no evidence yet (files are added to a case once it exists).
+        var evidenceCount = result.Repeated ? evidence.Count(@case.Number) : 0;
+        var card = caseCard.Build(@case, result.Timeline ?? cases.Timeline(@case.Number), evidenceCount, context.Language);
         // A case reported after a clock ran out says so at the top: its reminder slips have already started.
         foreach (var warning in warnings.For(@case, context.Language).Reverse())
             card.Prepend(Cards.CardElements.Attention(warning));
-        return AdaptiveCardInvokeResponse.Card(card.Prepend(Cards.CardElements.Text(context.Text(noteKey, @case.Number), bold: true)).ToJson());
+        var note = context.Text(result.Repeated ? "intake.alreadyRecorded" : "intake.recorded", @case.Number);
+        return AdaptiveCardInvokeResponse.Card(card.Prepend(Cards.CardElements.Text(note, bold: true)).ToJson());
     }
 }

@@ -190,11 +190,51 @@ public abstract class CaseStoreContract(StoreSet stores) : StoreContract(stores)
         Assert.True(Stores.Cases.Find(c.Number)!.Escalated);
     }
 
+    /// <summary>Whether the store hands back a new case's timeline as its work wrote it (the intake card then reads nothing).</summary>
+    protected abstract bool KeepsNewCaseTimelines { get; }
+
+    [Fact]
+    public void A_new_cases_timeline_kept_as_written_is_the_timeline_read_after_the_commit()
+    {
+        var c = NewCase(FreshYear(), 1);
+        var other = CaseNumber.Format(FreshYear(), 1);
+        var at = new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero);
+        CaseEvent Event(string number, string key, int minutes) =>
+            new() { CaseNumber = number, At = at.AddMinutes(minutes), Kind = CaseEventKind.ProgressNote, Comment = key, DedupKey = $"{number}:{key}" };
+
+        var (kept, keptOfOther) = Stores.Transaction.Run(() =>
+        {
+            Stores.Cases.Insert(c);
+            Stores.Cases.AppendToNewCase(Event(c.Number, "second", 5));
+            Stores.Cases.AppendToNewCase(Event(c.Number, "first", 0));
+            Assert.False(Stores.Cases.Append(Event(c.Number, "first", 9)));
+            Stores.Cases.Append(Event(other, "elsewhere", 1));
+            return (Stores.Cases.TimelineOfNewCase(c.Number), Stores.Cases.TimelineOfNewCase(other));
+        });
+
+        var read = Stores.Cases.Timeline(c.Number);
+        Assert.Equal(["first", "second"], read.Select(e => e.Comment));
+        Assert.Null(keptOfOther);
+        if (KeepsNewCaseTimelines)
+            Assert.Equal(Json(read), Json(kept));
+        else
+            Assert.Null(kept);
+        // Later work did not create the case: its timeline is read from the store.
+        Stores.Transaction.Run(() => Stores.Cases.Append(Event(c.Number, "third", 10)));
+        Assert.Null(Stores.Transaction.Run(() => Stores.Cases.TimelineOfNewCase(c.Number)));
+    }
+
     private static string Json<T>(T value) => JsonSerializer.Serialize(value);
 }
 
-public sealed class CaseStoreOnLiteDb() : CaseStoreContract(StoreSet.LiteDb());
+public sealed class CaseStoreOnLiteDb() : CaseStoreContract(StoreSet.LiteDb())
+{
+    protected override bool KeepsNewCaseTimelines => true;
+}
 
 [Collection(PostgresCollection.Name)]
 public sealed class CaseStoreOnPostgreSql(PostgresFixture postgres)
-    : CaseStoreContract(StoreSet.PostgreSql(postgres.DatabaseFor(typeof(CaseStoreOnPostgreSql)).GetAwaiter().GetResult()));
+    : CaseStoreContract(StoreSet.PostgreSql(postgres.DatabaseFor(typeof(CaseStoreOnPostgreSql)).GetAwaiter().GetResult()))
+{
+    protected override bool KeepsNewCaseTimelines => false;
+}
