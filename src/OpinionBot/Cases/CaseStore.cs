@@ -15,6 +15,9 @@ public sealed class CaseStore(ILiteDatabase database, StoreTransaction transacti
     private ILiteCollection<CaseEvent> Events => database.GetCollection<CaseEvent>("case_events");
     private ILiteCollection<BsonDocument> Counters => database.GetCollection("counters");
 
+    /// <summary>The case the last work created and the events written for it since (only the single writer touches this).</summary>
+    private NewCase? _newCase;
+
     public void EnsureIndexes()
     {
         Cases.EnsureIndex(c => c.SubmissionId, unique: true);
@@ -38,9 +41,6 @@ public sealed class CaseStore(ILiteDatabase database, StoreTransaction transacti
         Counters.Upsert(counter);
         return sequence;
     }
-
-    /// <summary>The case the last work created and the events written for it since (only the single writer touches this).</summary>
-    private NewCase? _newCase;
 
     public void Insert(Case c)
     {
