@@ -104,7 +104,7 @@ public static class BriefingBenchmark
             {
                 var indexing = Stopwatch.StartNew();
                 new OwedStepStore(database).EnsureIndexes();
-                ((BriefingAggregator)aggregator).EnsureIndexes();
+                new CaseStore(database, new StoreTransaction(database)).EnsureIndexes();
                 if (indexing.Elapsed > TimeSpan.FromSeconds(1))
                     Console.WriteLine($"  indexes      made in {indexing.Elapsed.TotalSeconds:0.0} s (a file from before them)");
                 PrintPlans(database, yesterday, now);
@@ -175,7 +175,7 @@ public static class BriefingBenchmark
         string Plan(BsonDocument plan) => $"{plan["index"]["name"].AsString} ({plan["index"]["expr"].AsString}, cost {plan["index"]["cost"]})";
         Console.WriteLine("  query plans");
         Console.WriteLine($"    new cases of the day   {Plan(cases.Query().Where(Query.EQ(nameof(Case.ReportedOn), date)).GetPlan())}");
-        Console.WriteLine($"    open count             {Plan(cases.Query().Where(Query.In(nameof(Case.State), new BsonValue("Reported"), new BsonValue("InProgress"))).GetPlan())}");
+        Console.WriteLine($"    open count             {Plan(cases.Query().Where(IndexedCaseFields.OpenCases).Select(BsonExpression.Create($"$.{IndexedCaseFields.OpenUnitIndex}")).GetPlan())}");
         Console.WriteLine($"    newest open            {Plan(cases.Query().OrderByDescending(c => c.ReportedAt).Limit(500).GetPlan())}");
         Console.WriteLine($"    overdue cases          {Plan(clocks.Query().Where(Query.Between(nameof(CaseClocks.OpenDueKey), new BsonValue("0"), new BsonValue(now.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)))).GetPlan())}");
         Console.WriteLine($"    steps done in the week {Plan(clocks.Query().Where(BsonExpression.Create($"$.{OwedStepStore.DoneWeeksIndex}[*] ANY BETWEEN @0 AND @1", new BsonValue(CaseClocks.WeekOf(now.AddDays(-7))), new BsonValue(CaseClocks.WeekOf(now)))).GetPlan())}");
@@ -187,8 +187,8 @@ public static class BriefingBenchmark
         var cases = database.GetCollection<Case>("cases");
         var clocks = database.GetCollection<CaseClocks>(OwedStepStore.Collection);
         var date = new BsonValue(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        var open = Enum.GetValues<CaseState>().Where(s => s.IsOpen()).Select(s => new BsonValue(s.ToString())).ToArray();
-        BsonValue[] waiting = [new(nameof(CaseState.Reported)), new(nameof(CaseState.PrincipalReview))];
+        var open = IndexedCaseFields.OpenCases;
+        var waiting = IndexedCaseFields.WaitingCases;
         void Part(string name, Func<int> work)
         {
             var count = work();
@@ -206,12 +206,11 @@ public static class BriefingBenchmark
 
         Console.WriteLine("  daily, query by query (median)");
         Part("new cases of the day (projection)", () => cases.Query().Where(Query.EQ(nameof(Case.ReportedOn), date)).Select(BsonExpression.Create("{ l: $.Level, u: $.UnitId, p: $.Platform }")).ToDocuments().Count());
-        Part("open count (Count)", () => cases.Count(Query.In(nameof(Case.State), open)));
-        Part("open count (index keys only)", () => cases.Query().Where(Query.In(nameof(Case.State), open)).Select(BsonExpression.Create("$.State")).ToDocuments().Count());
-        Part("waiting count (Count)", () => cases.Count(Query.In(nameof(Case.State), waiting)));
-        Part("waiting, oldest 15 (sorted)", () => cases.Query().Where(Query.In(nameof(Case.State), waiting)).OrderBy(c => c.ReportedAt).Limit(15).ToList().Count);
+        Part("open count (Count)", () => cases.Count(open));
+        Part("open count (index keys only)", () => cases.Query().Where(open).Select(BsonExpression.Create($"$.{IndexedCaseFields.OpenUnitIndex}")).ToDocuments().Count());
+        Part("waiting count (index keys only)", () => cases.Query().Where(waiting).Select(BsonExpression.Create($"$.{IndexedCaseFields.WaitingSinceIndex}")).ToDocuments().Count());
         Part("overdue (OpenDueKey keys only)", () => clocks.Query().Where(Query.Between(nameof(CaseClocks.OpenDueKey), new BsonValue("0"), new BsonValue(now.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)))).Select(BsonExpression.Create("$.OpenDueKey")).ToDocuments().Count());
-        Part("waiting, oldest 15 (WaitingSince)", () => cases.Query().Where(BsonExpression.Create($"{BriefingAggregator.WaitingSince} > @0", new BsonValue(DateTime.MinValue))).Limit(15).ToList().Count);
+        Part("waiting, oldest 15 (WaitingSince)", () => cases.Query().Where(waiting).OrderBy(c => c.WaitingSince).Limit(15).ToList().Count);
         Part("newest 500 (ReportedAt index)", () => cases.Find(Query.All(nameof(Case.ReportedAt), Query.Descending), limit: 500).Count());
     }
 
@@ -270,7 +269,6 @@ public static class BriefingBenchmark
         caseStore.EnsureIndexes();
         var steps = new OwedStepStore(database);
         steps.EnsureIndexes();
-        database.GetCollection<Case>("cases").EnsureIndex(BriefingAggregator.WaitingSinceIndex, BriefingAggregator.WaitingSince);
         new DailyReportStore(database, transaction, caseStore).EnsureIndexes();
         var roster = new RosterStore(database);
         roster.EnsureIndexes();

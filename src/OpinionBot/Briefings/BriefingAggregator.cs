@@ -12,31 +12,19 @@ using OpinionBot.Storage;
 namespace OpinionBot.Briefings;
 
 /// <summary>
-/// Computes briefing figures with indexed LiteDB queries only: cases by <c>ReportedOn</c>, <c>State</c> and the briefing's
-/// own <c>WaitingSince</c> index, the cases' clocks (<see cref="CaseClocks"/>) by <c>OpenDueKey</c>, <c>DoneWeeks</c> and
+/// Computes briefing figures with indexed LiteDB queries only: cases by <c>ReportedOn</c> and by their stored
+/// <c>OpenUnitId</c> and <c>WaitingSince</c> (<see cref="IndexedCaseFields"/>), the cases' clocks (<see cref="CaseClocks"/>) by <c>OpenDueKey</c>, <c>DoneWeeks</c> and
 /// <c>DueWeeks</c>, zero reports by <c>Day</c>.
 /// Open, waiting and overdue cases are counted from index keys alone; only the period's own cases and steps (and at most
 /// <see cref="ListLimit"/> listed cases) are ever read as documents.
 /// </summary>
 public sealed class BriefingAggregator(ILiteDatabase database, RosterStore roster, WorkingCalendar calendar, OrganizationClock clock, IOptions<ScheduleOptions> schedule)
-    : IBriefingAggregator, ICollectionIndexes
+    : IBriefingAggregator
 {
     public const int ListLimit = 15;
 
-    /// <summary>How many of the newest cases are read looking for open ones before the State index is asked instead.</summary>
+    /// <summary>How many of the newest cases are read looking for open ones before the OpenUnitId index is asked instead.</summary>
     private const int NewestScan = 500;
-
-    private static readonly BsonValue[] OpenStates =
-        Enum.GetValues<CaseState>().Where(s => s.IsOpen()).Select(s => new BsonValue(s.ToString())).ToArray();
-
-    private static readonly BsonValue[] WaitingStates = [new(nameof(CaseState.Reported)), new(nameof(CaseState.PrincipalReview))];
-
-    /// <summary>The briefing's own index on cases: the report time of a case waiting for a leader, null for any other.</summary>
-    public const string WaitingSinceIndex = "WaitingSince";
-
-    public const string WaitingSince = "IIF($.State = 'Reported' OR $.State = 'PrincipalReview', $.ReportedAt, null)";
-
-    public void EnsureIndexes() => Cases.EnsureIndex(WaitingSinceIndex, WaitingSince);
 
     private ILiteCollection<Case> Cases => database.GetCollection<Case>("cases");
     private ILiteCollection<CaseClocks> Clocks => database.GetCollection<CaseClocks>(OwedStepStore.Collection);
@@ -58,7 +46,7 @@ public sealed class BriefingAggregator(ILiteDatabase database, RosterStore roste
         var byUnit = newCases.GroupBy(c => c.UnitId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count())).ToList();
         var byPlatform = newCases.GroupBy(c => c.Platform).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
 
-        var openCount = CountInStates(OpenStates);
+        var openCount = Cases.Count(IndexedCaseFields.OpenCases, BsonExpression.Create($"$.{IndexedCaseFields.OpenUnitIndex}"));
         var overdue = OverdueCases(now);
         var shown = OpenCasesOverdueFirst(overdue, openCount);
 
@@ -72,22 +60,14 @@ public sealed class BriefingAggregator(ILiteDatabase database, RosterStore roste
             missed = roster.AllUnits().Select(u => u.Id).Where(id => !reported.Contains(id)).ToList();
         }
 
-        var waitingCount = CountInStates(WaitingStates);
-        // The oldest first, straight down the WaitingSince index (ordering by the index's own expression sorts nothing):
+        var waitingCount = Cases.Count(IndexedCaseFields.WaitingCases, BsonExpression.Create($"$.{IndexedCaseFields.WaitingSinceIndex}"));
+        // The oldest first, straight down the WaitingSince index (ordering by the index's own field sorts nothing):
         // only the listed cases are read.
-        var waiting = Cases.Query().Where(BsonExpression.Create($"{WaitingSince} > @0", new BsonValue(DateTime.MinValue)))
-            .OrderBy(BsonExpression.Create(WaitingSince)).Limit(ListLimit).ToList()
+        var waiting = Cases.Query().Where(IndexedCaseFields.WaitingCases).OrderBy(c => c.WaitingSince).Limit(ListLimit).ToList()
             .Select(c => Line(c, overdue.TryGetValue(c.Number, out var since) ? since : null)).ToList();
 
         return new DailyFigures(day, newCases.Count, byLevel, byUnit, byPlatform, openCount, overdue.Count, shown, reportingDay, missed, waitingCount, waiting);
     }
-
-    /// <summary>
-    /// How many cases are in <paramref name="states"/>, from the keys of the State index alone: selecting nothing but the
-    /// indexed field lets LiteDB answer without reading a document (Count would read each one).
-    /// </summary>
-    private int CountInStates(BsonValue[] states) =>
-        Cases.Count(Query.In(nameof(Case.State), states), BsonExpression.Create("$.State"));
 
     /// <summary>
     /// Cases with an open step past its due time, with the earliest such due time, from the keys of the <c>OpenDueKey</c>
@@ -123,7 +103,7 @@ public sealed class BriefingAggregator(ILiteDatabase database, RosterStore roste
             return shown;
 
         // Newest first straight down the ReportedAt index, skipping closed cases: open cases are mostly recent, so this
-        // reads a few dozen documents. Should the newest NewestScan all be closed, the State index finds the rest.
+        // reads a few dozen documents. Should the newest NewestScan all be closed, the OpenUnitId index finds the rest.
         var need = ListLimit - shown.Count;
         var others = Cases.Find(Query.All(nameof(Case.ReportedAt), Query.Descending), limit: NewestScan)
             .Where(c => c.State.IsOpen() && !overdue.ContainsKey(c.Number))
@@ -131,7 +111,7 @@ public sealed class BriefingAggregator(ILiteDatabase database, RosterStore roste
             .ToList();
         if (others.Count < need && openCount > shown.Count + others.Count)
         {
-            others = Cases.Query().Where(Query.In(nameof(Case.State), OpenStates))
+            others = Cases.Query().Where(IndexedCaseFields.OpenCases)
                 .OrderByDescending(c => c.ReportedAt).Limit(ListLimit + overdue.Count).ToEnumerable()
                 .Where(c => !overdue.ContainsKey(c.Number)).Take(need).ToList();
         }

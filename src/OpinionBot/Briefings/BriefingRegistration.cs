@@ -10,7 +10,6 @@ public static class BriefingRegistration
     {
         services.AddStore<IBriefingStore, BriefingStore, PostgreSql.PostgresBriefingStore>();
         services.AddSingleton<BriefingAggregator>();
-        services.AddSingleton<ICollectionIndexes>(sp => sp.GetRequiredService<BriefingAggregator>());
         services.AddSingleton<PostgreSql.PostgresBriefingAggregator>();
         services.AddSingleton<IBriefingAggregator>(sp => StorageRegistration.Chosen(sp) == StorageProvider.PostgreSql
             ? sp.GetRequiredService<PostgreSql.PostgresBriefingAggregator>()

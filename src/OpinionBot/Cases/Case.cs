@@ -68,6 +68,15 @@ public sealed class Case
     /// <summary>The statement being signed off or waiting to be published, if any (one at a time).</summary>
     [BsonIgnore]
     public Statement? StatementInFlight => Statements.LastOrDefault(s => s.InFlight);
+
+    /// <summary>
+    /// The unit of a case still open, null once it is archived or dismissed. Stored with the case on LiteDB, whose
+    /// index on it finds and counts open cases by unit (a stored field, so counts come from index keys alone).
+    /// </summary>
+    public string? OpenUnitId => State.IsOpen() ? UnitId : null;
+
+    /// <summary>When a case waiting for a leader (reported, or at principal review) was reported; null for any other. Stored and indexed likewise.</summary>
+    public DateTimeOffset? WaitingSince => State is CaseState.Reported or CaseState.PrincipalReview ? ReportedAt : null;
 }
 
 public sealed class Reach

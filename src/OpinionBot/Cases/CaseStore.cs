@@ -10,8 +10,11 @@ public sealed class CaseStore(ILiteDatabase database, StoreTransaction transacti
     private static readonly PreparedExpression DedupKeyEquals = new("$.DedupKey = @0");
     private static readonly BsonExpression DedupKeyOnly = BsonExpression.Create("{ k: $.DedupKey }");
     private static readonly PreparedExpression CaseNumberEquals = new("$.CaseNumber = @0");
+    private static readonly BsonExpression OpenUnitOnly = BsonExpression.Create($"$.{IndexedCaseFields.OpenUnitIndex}");
 
-    private ILiteCollection<Case> Cases => database.GetCollection<Case>("cases");
+    public const string Collection = "cases";
+
+    private ILiteCollection<Case> Cases => database.GetCollection<Case>(Collection);
     private ILiteCollection<CaseEvent> Events => database.GetCollection<CaseEvent>("case_events");
     private ILiteCollection<BsonDocument> Counters => database.GetCollection("counters");
 
@@ -20,13 +23,12 @@ public sealed class CaseStore(ILiteDatabase database, StoreTransaction transacti
 
     public void EnsureIndexes()
     {
+        IndexedCaseFields.WriteIntoFormerCases(database, Cases);
         Cases.EnsureIndex(c => c.SubmissionId, unique: true);
-        Cases.EnsureIndex(c => c.UnitId);
-        Cases.EnsureIndex(c => c.State);
         Cases.EnsureIndex(c => c.ReportedOn);
         Cases.EnsureIndex(c => c.ReportedAt);
-        // No query reads cases by their next deadline (the scan goes by the steps' NextSlipAt): one index less per case write.
-        Cases.DropIndex(nameof(Case.NextDeadline));
+        Cases.EnsureIndex(c => c.WaitingSince);
+        Cases.EnsureIndex(c => c.OpenUnitId);
         Events.EnsureIndex(e => e.CaseNumber);
         Events.EnsureIndex(e => e.DedupKey, unique: true);
     }
@@ -60,17 +62,15 @@ public sealed class CaseStore(ILiteDatabase database, StoreTransaction transacti
     /// <summary>Open cases of the given units, newest first.</summary>
     public IReadOnlyList<Case> OpenCases(IReadOnlyCollection<string> unitIds, int limit) =>
         Cases.Query()
-            .Where(c => c.State != CaseState.Archived && c.State != CaseState.Dismissed)
-            .Where(BsonExpression.Create("$.UnitId IN @0", new BsonArray(unitIds.Select(u => new BsonValue(u)))))
+            .Where(OpenIn(unitIds))
             .OrderByDescending(c => c.ReportedAt)
             .Limit(limit)
             .ToList();
 
-    public int CountOpenCases(IReadOnlyCollection<string> unitIds) =>
-        Cases.Query()
-            .Where(c => c.State != CaseState.Archived && c.State != CaseState.Dismissed)
-            .Where(BsonExpression.Create("$.UnitId IN @0", new BsonArray(unitIds.Select(u => new BsonValue(u)))))
-            .Count();
+    public int CountOpenCases(IReadOnlyCollection<string> unitIds) => Cases.Count(OpenIn(unitIds), OpenUnitOnly);
+
+    private static BsonExpression OpenIn(IReadOnlyCollection<string> unitIds) =>
+        BsonExpression.Create($"$.{IndexedCaseFields.OpenUnitIndex} IN @0", new BsonArray(unitIds.Select(u => new BsonValue(u))));
 
     public Case? FirstCaseOn(string unitId, DateOnly day) =>
         Cases.Find(c => c.ReportedOn == day && c.UnitId == unitId).OrderBy(c => c.ReportedAt).FirstOrDefault();

@@ -72,21 +72,20 @@ public sealed class BriefingAggregatorTests : IDisposable
     [Fact]
     public void With_its_indexes_the_daily_briefing_counts_from_index_keys_and_reads_only_the_listed_waiting_cases()
     {
-        var aggregator = Aggregator();
-        aggregator.EnsureIndexes();
         var cases = _db.Database.GetCollection<Case>("cases");
         var clocks = _db.Database.GetCollection<CaseClocks>(OwedStepStore.Collection);
 
-        var open = cases.Query().Where(Query.In(nameof(Case.State), new BsonValue("Reported"), new BsonValue("InProgress"))).Select(BsonExpression.Create("$.State")).GetPlan();
+        var open = cases.Query().Where(IndexedCaseFields.OpenCases).Select(BsonExpression.Create("$.OpenUnitId")).GetPlan();
+        var waitingCount = cases.Query().Where(IndexedCaseFields.WaitingCases).Select(BsonExpression.Create("$.WaitingSince")).GetPlan();
         var overdue = clocks.Query().Where(Query.Between(nameof(CaseClocks.OpenDueKey), new BsonValue("0"), new BsonValue("9"))).Select(BsonExpression.Create("$.OpenDueKey")).GetPlan();
         var dueInWeek = clocks.Query().Where(BsonExpression.Create($"$.{OwedStepStore.DueWeeksIndex}[*] ANY BETWEEN @0 AND @1", new BsonValue(1L), new BsonValue(2L))).GetPlan();
-        var waiting = cases.Query().Where(BsonExpression.Create($"{BriefingAggregator.WaitingSince} > @0", new BsonValue(DateTime.MinValue)))
-            .OrderBy(BsonExpression.Create(BriefingAggregator.WaitingSince)).Limit(15).GetPlan();
+        var waiting = cases.Query().Where(IndexedCaseFields.WaitingCases).OrderBy(c => c.WaitingSince).Limit(15).GetPlan();
 
-        Assert.Equal(("State", "index"), (open["index"]["name"].AsString, open["lookup"]["loader"].AsString));
+        Assert.Equal((IndexedCaseFields.OpenUnitIndex, "index"), (open["index"]["name"].AsString, open["lookup"]["loader"].AsString));
+        Assert.Equal((IndexedCaseFields.WaitingSinceIndex, "index"), (waitingCount["index"]["name"].AsString, waitingCount["lookup"]["loader"].AsString));
         Assert.Equal(("OpenDueKey", "index"), (overdue["index"]["name"].AsString, overdue["lookup"]["loader"].AsString));
         Assert.Equal(OwedStepStore.DueWeeksIndex, dueInWeek["index"]["name"].AsString);
-        Assert.Equal(BriefingAggregator.WaitingSinceIndex, waiting["index"]["name"].AsString);
+        Assert.Equal(IndexedCaseFields.WaitingSinceIndex, waiting["index"]["name"].AsString);
         Assert.False(waiting.ContainsKey("orderBy"), waiting.ToString());
     }
 

@@ -112,12 +112,7 @@ public sealed class StoreSet : IDisposable
             RecordFiles = (IRecordFileStore)stores[12],
             Archive = (IArchiveStore)stores[13],
             Register = new RegisterSource(db),
-            Aggregator = () =>
-            {
-                var aggregator = new BriefingAggregator(db, roster, Calendar, Clock, Schedule);
-                aggregator.EnsureIndexes();
-                return aggregator;
-            },
+            Aggregator = () => new BriefingAggregator(db, roster, Calendar, Clock, Schedule),
         };
         set._owned.Add(transaction);
         set._owned.Add(file);
