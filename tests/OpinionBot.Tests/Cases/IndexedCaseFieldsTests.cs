@@ -95,10 +95,16 @@ public sealed class IndexedCaseFieldsTests : IDisposable
         Store().Save(changed);
 
         Store().EnsureIndexes();
-        Store().EnsureIndexes();
 
         Assert.Contains(IndexedCaseFields.OpenUnitIndex, Indexes().Keys);
         Assert.Equal(BsonValue.Null, Documents.FindById(changed.Number)[nameof(Case.OpenUnitId)]);
         Assert.Equal(Documents.Count(BsonExpression.Create("$.State != 'Archived' AND $.State != 'Dismissed'")), Store().CountOpenCases(Units));
+
+        // Finished: a later start writes nothing (a field changed behind the store's back stays as it is).
+        var marked = Documents.FindById(CaseNumber.Format(2026, 8));
+        marked[nameof(Case.WaitingSince)] = new BsonValue(new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        Documents.Update(marked);
+        Store().EnsureIndexes();
+        Assert.Equal(marked[nameof(Case.WaitingSince)], Documents.FindById(marked["_id"])[nameof(Case.WaitingSince)]);
     }
 }
