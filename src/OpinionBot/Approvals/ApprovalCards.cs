@@ -18,8 +18,8 @@ public sealed class ApprovalCards(IApprovalStore requests, ApprovalRouter router
     public void React(CaseChange change)
     {
         var c = change.Case;
-        // A case reported a moment ago has no cards out yet.
-        if (change.Row.Action != CaseAction.Report)
+        // Only a row that ends stages closes cards: for any other (a report among them) there is nothing to look up.
+        if (change.Row.Ends.Count > 0)
         {
             foreach (var request in requests.Open(c.Number).Where(r => Ends(change, r)))
                 Close(c, request, change.Outcome);

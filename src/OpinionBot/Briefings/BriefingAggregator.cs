@@ -46,7 +46,7 @@ public sealed class BriefingAggregator(ILiteDatabase database, RosterStore roste
         var byUnit = newCases.GroupBy(c => c.UnitId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count())).ToList();
         var byPlatform = newCases.GroupBy(c => c.Platform).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
 
-        var openCount = Cases.Count(IndexedCaseFields.OpenCases, BsonExpression.Create($"$.{IndexedCaseFields.OpenUnitIndex}"));
+        var openCount = Cases.Count(IndexedCaseFields.OpenCases, IndexedCaseFields.OpenUnitKey);
         var overdue = OverdueCases(now);
         var shown = OpenCasesOverdueFirst(overdue, openCount);
 
@@ -60,7 +60,7 @@ public sealed class BriefingAggregator(ILiteDatabase database, RosterStore roste
             missed = roster.AllUnits().Select(u => u.Id).Where(id => !reported.Contains(id)).ToList();
         }
 
-        var waitingCount = Cases.Count(IndexedCaseFields.WaitingCases, BsonExpression.Create($"$.{IndexedCaseFields.WaitingSinceIndex}"));
+        var waitingCount = Cases.Count(IndexedCaseFields.WaitingCases, IndexedCaseFields.WaitingSinceKey);
         // The oldest first, straight down the WaitingSince index (ordering by the index's own field sorts nothing):
         // only the listed cases are read.
         var waiting = Cases.Query().Where(IndexedCaseFields.WaitingCases).OrderBy(c => c.WaitingSince).Limit(ListLimit).ToList()

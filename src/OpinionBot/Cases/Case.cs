@@ -76,7 +76,7 @@ public sealed class Case
     public string? OpenUnitId => State.IsOpen() ? UnitId : null;
 
     /// <summary>When a case waiting for a leader (reported, or at principal review) was reported; null for any other. Stored and indexed likewise.</summary>
-    public DateTimeOffset? WaitingSince => State is CaseState.Reported or CaseState.PrincipalReview ? ReportedAt : null;
+    public DateTimeOffset? WaitingSince => State.IsWaitingForLeader() ? ReportedAt : null;
 }
 
 public sealed class Reach

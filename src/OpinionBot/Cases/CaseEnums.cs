@@ -71,4 +71,7 @@ public enum CommentTendency
 public static class CaseStates
 {
     public static bool IsOpen(this CaseState state) => state is not (CaseState.Archived or CaseState.Dismissed);
+
+    /// <summary>Waiting for a leader's decision: reported, or at the principal's review.</summary>
+    public static bool IsWaitingForLeader(this CaseState state) => state is CaseState.Reported or CaseState.PrincipalReview;
 }

@@ -10,7 +10,6 @@ public sealed class CaseStore(ILiteDatabase database, StoreTransaction transacti
     private static readonly PreparedExpression DedupKeyEquals = new("$.DedupKey = @0");
     private static readonly BsonExpression DedupKeyOnly = BsonExpression.Create("{ k: $.DedupKey }");
     private static readonly PreparedExpression CaseNumberEquals = new("$.CaseNumber = @0");
-    private static readonly BsonExpression OpenUnitOnly = BsonExpression.Create($"$.{IndexedCaseFields.OpenUnitIndex}");
 
     public const string Collection = "cases";
 
@@ -67,7 +66,7 @@ public sealed class CaseStore(ILiteDatabase database, StoreTransaction transacti
             .Limit(limit)
             .ToList();
 
-    public int CountOpenCases(IReadOnlyCollection<string> unitIds) => Cases.Count(OpenIn(unitIds), OpenUnitOnly);
+    public int CountOpenCases(IReadOnlyCollection<string> unitIds) => Cases.Count(OpenIn(unitIds), IndexedCaseFields.OpenUnitKey);
 
     private static BsonExpression OpenIn(IReadOnlyCollection<string> unitIds) =>
         BsonExpression.Create($"$.{IndexedCaseFields.OpenUnitIndex} IN @0", new BsonArray(unitIds.Select(u => new BsonValue(u))));

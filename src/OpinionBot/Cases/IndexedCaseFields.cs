@@ -22,6 +22,12 @@ public static class IndexedCaseFields
     /// <summary>Cases waiting for a leader, through the index: any time (bounded likewise above null).</summary>
     public static readonly BsonExpression WaitingCases = BsonExpression.Create($"$.{WaitingSinceIndex} > @0", new BsonValue(DateTime.MinValue));
 
+    /// <summary>Selects only the indexed field, so that LiteDB counts from the index keys without reading a case.</summary>
+    public static readonly BsonExpression OpenUnitKey = BsonExpression.Create($"$.{OpenUnitIndex}");
+
+    /// <summary>The same for <see cref="WaitingSinceIndex"/>.</summary>
+    public static readonly BsonExpression WaitingSinceKey = BsonExpression.Create($"$.{WaitingSinceIndex}");
+
     private const int Chunk = 5000;
 
     private static readonly string[] FormerIndexes = [nameof(Case.UnitId), nameof(Case.State), WaitingSinceIndex, nameof(Case.NextDeadline)];
@@ -39,7 +45,7 @@ public static class IndexedCaseFields
             cases.DropIndex(index);
 
         var transform = BsonExpression.Create($"{{ {nameof(Case.OpenUnitId)}: IIF({Any(s => !s.IsOpen())}, null, $.{nameof(Case.UnitId)}), " +
-            $"{nameof(Case.WaitingSince)}: IIF({Any(s => s is CaseState.Reported or CaseState.PrincipalReview)}, $.{nameof(Case.ReportedAt)}, null) }}");
+            $"{nameof(Case.WaitingSince)}: IIF({Any(s => s.IsWaitingForLeader())}, $.{nameof(Case.ReportedAt)}, null) }}");
         BsonValue? after = null;
         while (true)
         {
