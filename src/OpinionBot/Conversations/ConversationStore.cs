@@ -10,7 +10,7 @@ public sealed class ConversationStore(ILiteDatabase database) : IConversationSto
     private static readonly PreparedExpression UserIdEquals = new("$.UserId = @0");
     private static readonly PreparedExpression UserAadObjectIdEquals = new("$.UserAadObjectId = @0");
 
-    private readonly DocumentCache _read = DocumentCache.Of(database, "conversations");
+    private readonly DocumentCache<ConversationRecord> _read = DocumentCache.Of<ConversationRecord>(database, "conversations", r => r with { });
 
     private ILiteCollection<ConversationRecord> Records => database.GetCollection<ConversationRecord>("conversations");
     private ILiteCollection<BsonDocument> Documents => database.GetCollection("conversations");
@@ -39,17 +39,13 @@ public sealed class ConversationStore(ILiteDatabase database) : IConversationSto
     }
 
     public ConversationRecord? Find(string conversationId) =>
-        _read.GetOne($"id:{conversationId}", () => Documents.Get(conversationId) ?? Documents.Find(BaseIdEquals.With(conversationId)).FirstOrDefault()) is { } record
-            ? database.Mapper.ToObject<ConversationRecord>(record)
-            : null;
-
-    private IEnumerable<ConversationRecord> Mapped(IReadOnlyList<BsonDocument> documents) => documents.Select(database.Mapper.ToObject<ConversationRecord>);
+        _read.GetOne($"id:{conversationId}", () => Documents.Get(conversationId) ?? Documents.Find(BaseIdEquals.With(conversationId)).FirstOrDefault());
 
     /// <summary>The personal chat with a user, by Teams user id or Entra object id (the one last seen): two index lookups.</summary>
     public ConversationRecord? FindPersonalChat(string? teamsUserId, string? aadObjectId)
     {
-        var byUser = teamsUserId is null ? [] : Mapped(_read.Get($"user:{teamsUserId}", () => Documents.Find(UserIdEquals.With(teamsUserId)).ToList()));
-        var byAad = aadObjectId is null ? [] : Mapped(_read.Get($"aad:{aadObjectId}", () => Documents.Find(UserAadObjectIdEquals.With(aadObjectId)).ToList()));
+        var byUser = teamsUserId is null ? [] : _read.Get($"user:{teamsUserId}", () => Documents.Find(UserIdEquals.With(teamsUserId)));
+        var byAad = aadObjectId is null ? [] : _read.Get($"aad:{aadObjectId}", () => Documents.Find(UserAadObjectIdEquals.With(aadObjectId)));
         return byUser.Concat(byAad)
             .Where(r => string.Equals(r.ConversationType, ConversationTypes.Personal, StringComparison.OrdinalIgnoreCase))
             .OrderByDescending(r => r.LastSeen)

@@ -14,6 +14,12 @@ public sealed class OrganizationRoles
     public string? LeadingGroupHead { get; set; }
     public List<string> Admins { get; set; } = [];
 
+    /// <summary>A copy that shares no list with this one.</summary>
+    public OrganizationRoles Copy() => new()
+    {
+        Id = Id, OfficeMembers = [.. OfficeMembers], OfficeConversationId = OfficeConversationId, LeadingGroupHead = LeadingGroupHead, Admins = [.. Admins],
+    };
+
     public static OrganizationRoles From(OrganizationOptions options) => new()
     {
         OfficeMembers = PersonKey.NormalizeAll(options.Office.Members),

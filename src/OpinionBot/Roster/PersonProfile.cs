@@ -14,4 +14,7 @@ public sealed class PersonProfile
     public bool MembersApiChecked { get; set; }
     public string? LastLanguage { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>A copy (every member is a value or a string).</summary>
+    public PersonProfile Copy() => (PersonProfile)MemberwiseClone();
 }

@@ -9,7 +9,7 @@ public sealed class PersonProfileStore(ILiteDatabase database) : IPersonProfileS
     private static readonly PreparedExpression EmailEquals = new("$.Email = @0");
     private static readonly PreparedExpression UserPrincipalNameEquals = new("$.UserPrincipalName = @0");
 
-    private readonly DocumentCache _read = DocumentCache.Of(database, "people");
+    private readonly DocumentCache<PersonProfile> _read = DocumentCache.Of<PersonProfile>(database, "people", p => p.Copy());
 
     private ILiteCollection<PersonProfile> Profiles => database.GetCollection<PersonProfile>("people");
     private ILiteCollection<BsonDocument> Documents => database.GetCollection("people");
@@ -21,15 +21,13 @@ public sealed class PersonProfileStore(ILiteDatabase database) : IPersonProfileS
         Profiles.EnsureIndex(p => p.UserPrincipalName);
     }
 
-    public PersonProfile? Find(string teamsUserId) => Mapped(_read.GetOne($"id:{teamsUserId}", () => Documents.Get(teamsUserId)));
+    public PersonProfile? Find(string teamsUserId) => _read.GetOne($"id:{teamsUserId}", () => Documents.Get(teamsUserId));
 
     /// <summary>By Entra object id, else email, else UPN: three index lookups (an OR would read every profile).</summary>
-    public PersonProfile? FindByKey(string personKey) => Mapped(_read.GetOne($"key:{personKey}", () =>
+    public PersonProfile? FindByKey(string personKey) => _read.GetOne($"key:{personKey}", () =>
         Documents.Find(AadObjectIdEquals.With(personKey)).FirstOrDefault()
         ?? Documents.Find(EmailEquals.With(personKey)).FirstOrDefault()
-        ?? Documents.Find(UserPrincipalNameEquals.With(personKey)).FirstOrDefault()));
-
-    private PersonProfile? Mapped(BsonDocument? profile) => profile is null ? null : database.Mapper.ToObject<PersonProfile>(profile);
+        ?? Documents.Find(UserPrincipalNameEquals.With(personKey)).FirstOrDefault());
 
     public void Save(PersonProfile profile)
     {

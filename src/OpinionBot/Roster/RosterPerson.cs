@@ -9,5 +9,7 @@ public sealed class RosterPerson
     public string Key { get; set; } = "";
     public string Name { get; set; } = "";
 
+    public RosterPerson Copy() => (RosterPerson)MemberwiseClone();
+
     public static RosterPerson From(PersonOptions options) => new() { Key = PersonKey.Normalize(options.Id), Name = options.Name.Trim() };
 }

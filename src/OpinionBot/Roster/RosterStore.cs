@@ -6,9 +6,9 @@ namespace OpinionBot.Roster;
 /// <summary>Units and organisation roles in LiteDB — the source of truth once loaded.</summary>
 public sealed class RosterStore(ILiteDatabase database) : IRosterStore, ICollectionIndexes
 {
-    private readonly DocumentCache _unitsRead = DocumentCache.Of(database, "units");
-    private readonly DocumentCache _rolesRead = DocumentCache.Of(database, "organization");
-    private readonly DocumentCache _peopleRead = DocumentCache.Of(database, "roster_people");
+    private readonly DocumentCache<Unit> _unitsRead = DocumentCache.Of<Unit>(database, "units", u => u.Copy());
+    private readonly DocumentCache<OrganizationRoles> _rolesRead = DocumentCache.Of<OrganizationRoles>(database, "organization", r => r.Copy());
+    private readonly DocumentCache<RosterPerson> _peopleRead = DocumentCache.Of<RosterPerson>(database, "roster_people", p => p.Copy());
 
     private ILiteCollection<Unit> Units => database.GetCollection<Unit>("units");
     private ILiteCollection<OrganizationRoles> Roles => database.GetCollection<OrganizationRoles>("organization");
@@ -21,21 +21,15 @@ public sealed class RosterStore(ILiteDatabase database) : IRosterStore, ICollect
         Units.EnsureIndex("principals", "$.PrincipalLeaders[*]");
     }
 
-    public IReadOnlyList<Unit> AllUnits() =>
-        UnitDocuments().Select(database.Mapper.ToObject<Unit>).OrderBy(u => u.Id, StringComparer.Ordinal).ToList();
+    public IReadOnlyList<Unit> AllUnits() => _unitsRead.Get("all", ReadAllUnits).OrderBy(u => u.Id, StringComparer.Ordinal).ToList();
 
     /// <summary>By id, ignoring case as LiteDB's look-up by id did.</summary>
-    public Unit? FindUnit(string id) =>
-        UnitDocuments().FirstOrDefault(d => string.Equals(d["_id"].AsString, id, StringComparison.OrdinalIgnoreCase)) is { } unit
-            ? database.Mapper.ToObject<Unit>(unit)
-            : null;
+    public Unit? FindUnit(string id) => _unitsRead.Find("all", ReadAllUnits, u => string.Equals(u.Id, id, StringComparison.OrdinalIgnoreCase));
 
-    private IReadOnlyList<BsonDocument> UnitDocuments() => _unitsRead.Get("all", () => database.GetCollection("units").FindAll());
+    private IEnumerable<BsonDocument> ReadAllUnits() => database.GetCollection("units").FindAll();
 
     public OrganizationRoles OrganizationRoles() =>
-        _rolesRead.GetOne(Roster.OrganizationRoles.DocumentId, () => database.GetCollection("organization").Get(Roster.OrganizationRoles.DocumentId)) is { } roles
-            ? database.Mapper.ToObject<OrganizationRoles>(roles)
-            : new();
+        _rolesRead.GetOne(Roster.OrganizationRoles.DocumentId, () => database.GetCollection("organization").Get(Roster.OrganizationRoles.DocumentId)) ?? new();
 
     public bool Save(Unit unit)
     {
@@ -50,9 +44,7 @@ public sealed class RosterStore(ILiteDatabase database) : IRosterStore, ICollect
     public string? PersonName(string personKey)
     {
         var key = PersonKey.Normalize(personKey);
-        return _peopleRead.GetOne(key, () => database.GetCollection("roster_people").Get(key)) is { } person
-            ? database.Mapper.ToObject<RosterPerson>(person).Name
-            : null;
+        return _peopleRead.GetOne(key, () => database.GetCollection("roster_people").Get(key))?.Name;
     }
 
     public bool Save(RosterPerson person)

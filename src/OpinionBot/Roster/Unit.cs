@@ -13,6 +13,13 @@ public sealed class Unit
     public List<string> PrincipalLeaders { get; set; } = [];
     public string? ApprovalConversationId { get; set; }
 
+    /// <summary>A copy that shares no list with this one.</summary>
+    public Unit Copy() => new()
+    {
+        Id = Id, Name = Name, Officers = [.. Officers], SupervisingLeaders = [.. SupervisingLeaders], PrincipalLeaders = [.. PrincipalLeaders],
+        ApprovalConversationId = ApprovalConversationId,
+    };
+
     public static Unit From(UnitOptions options) => new()
     {
         Id = options.Id.Trim(),

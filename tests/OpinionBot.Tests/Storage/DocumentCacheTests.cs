@@ -1,3 +1,6 @@
+using System.Collections;
+using System.Reflection;
+using System.Text.Json;
 using OpinionBot.Conversations;
 using OpinionBot.Roster;
 using OpinionBot.Storage;
@@ -106,7 +109,7 @@ public sealed class DocumentCacheTests : IDisposable
     [Fact]
     public void Lookups_of_ever_new_keys_do_not_grow_the_cache_without_bound()
     {
-        var cache = DocumentCache.Of(_db.Database, "people");
+        var cache = DocumentCache.Of<PersonProfile>(_db.Database, "people", p => p.Copy());
         for (var i = 0; i < DocumentCache.MaxKept + 10; i++)
             cache.Get($"key:{i}", () => []);
 
@@ -114,5 +117,72 @@ public sealed class DocumentCacheTests : IDisposable
         cache.Get("key:0", () => { reads++; return []; });
         cache.Get($"key:{DocumentCache.MaxKept + 9}", () => { reads++; return []; });
         Assert.Equal(1, reads);
+    }
+
+    [Fact]
+    public void A_kept_object_is_read_once_and_mapped_once_however_often_it_is_asked_for()
+    {
+        var cache = DocumentCache.Of<PersonProfile>(_db.Database, "people", p => p.Copy());
+        var reads = 0;
+        IEnumerable<LiteDB.BsonDocument> Read()
+        {
+            reads++;
+            yield return new LiteDB.BsonDocument { ["_id"] = "29:c", ["Name"] = "韩梅梅" };
+        }
+
+        var first = cache.Get("id:29:c", Read);
+        var second = cache.Get("id:29:c", Read);
+        var third = cache.Find("id:29:c", Read, p => p.Name == "韩梅梅");
+
+        Assert.Equal(1, reads);
+        Assert.All(new[] { first[0], second[0], third! }, p => Assert.Equal("韩梅梅", p.Name));
+        Assert.NotSame(first[0], second[0]);
+        Assert.NotSame(second[0], third);
+        Assert.Null(cache.Find("id:29:c", Read, p => p.Name == "someone else"));
+    }
+
+    [Fact]
+    public void Two_stores_cannot_cache_one_collection_as_different_types()
+    {
+        DocumentCache.Of<PersonProfile>(_db.Database, "people", p => p.Copy());
+        var refused = Assert.Throws<InvalidOperationException>(() => DocumentCache.Of<Unit>(_db.Database, "people", u => u.Copy()));
+        Assert.Contains("people", refused.Message);
+    }
+
+    public static TheoryData<object> CachedTypes() => [new Unit(), new OrganizationRoles(), new RosterPerson(), new PersonProfile(), new ConversationRecord()];
+
+    /// <summary>Guards each type's copy function against a member added later and left out, or a list shared.</summary>
+    [Theory]
+    [MemberData(nameof(CachedTypes))]
+    public void A_copy_holds_every_member_and_shares_no_list(object empty)
+    {
+        var type = empty.GetType();
+        var original = Filled(empty);
+        var copy = type.GetMethod("Copy")?.Invoke(original, null) ?? type.GetMethod("<Clone>$")!.Invoke(original, null)!;
+
+        Assert.NotSame(original, copy);
+        Assert.Equal(JsonSerializer.Serialize(original, type), JsonSerializer.Serialize(copy, type));
+        foreach (var property in Settable(type).Where(p => typeof(IList).IsAssignableFrom(p.PropertyType)))
+            Assert.NotSame(property.GetValue(original), property.GetValue(copy));
+    }
+
+    private static IEnumerable<PropertyInfo> Settable(Type type) => type.GetProperties().Where(p => p.CanWrite);
+
+    private static object Filled(object target)
+    {
+        var n = 0;
+        foreach (var property in Settable(target.GetType()))
+        {
+            n++;
+            var kind = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            object value = kind == typeof(string) ? $"{property.Name}-{n}"
+                : kind == typeof(bool) ? !(bool)(property.GetValue(target) ?? false)
+                : kind == typeof(DateTimeOffset) ? new DateTimeOffset(2026, 11, n % 28 + 1, 8, 0, 0, TimeSpan.Zero)
+                : kind == typeof(List<string>) ? new List<string> { $"{property.Name}-{n}" }
+                : throw new InvalidOperationException($"The test does not know how to fill {target.GetType().Name}.{property.Name} ({kind.Name}); teach it.");
+            property.SetValue(target, value);
+        }
+
+        return target;
     }
 }
