@@ -98,7 +98,8 @@ public sealed class CaseProcedure(
 
         public Case Take() => Interlocked.Exchange(ref _first, null) ?? Copy(submitted);
 
-        private static Case Copy(Case c) => System.Text.Json.JsonSerializer.Deserialize<Case>(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(c))!;
+        private static Case Copy(Case c) =>
+            System.Text.Json.JsonSerializer.Deserialize(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(c, CaseJsonContext.Default.Case), CaseJsonContext.Default.Case)!;
     }
 
     private static List<CaseEvent> Record(Case c, Decision decision, Actor actor, DateTimeOffset at, string comment, string dedupKey) =>
