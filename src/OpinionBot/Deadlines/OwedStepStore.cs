@@ -15,12 +15,10 @@ public sealed class OwedStepStore(ILiteDatabase database) : IOwedStepStore, ICol
     private const string FormerCollection = "owed_steps";
 
     /// <summary>
-    /// The case number padded with zeros, so that within a year numbers sort numerically (the register reads ranges of
-    /// it; on plain text <c>2026-10000</c> would sort between <c>2026-1000</c> and <c>2026-1001</c>).
+    /// An index earlier builds kept on the zero-padded case number for the register, which now reads its cases' clocks by
+    /// id: one index key fewer for every case written. It is dropped at start.
     /// </summary>
-    public const string CaseOrderIndex = "CaseOrder";
-
-    public const string CaseOrderExpression = "LPAD($._id, 16, '0')";
+    private const string FormerCaseOrderIndex = "CaseOrder";
 
     public const string DueWeeksIndex = "DueWeeks";
     public const string DoneWeeksIndex = "DoneWeeks";
@@ -35,9 +33,6 @@ public sealed class OwedStepStore(ILiteDatabase database) : IOwedStepStore, ICol
         if (database.CollectionExists(FormerCollection))
             MoveFormerSteps();
     }
-
-    /// <summary>A case number as the CaseOrder index holds it.</summary>
-    public static string CaseOrderKey(string caseNumber) => caseNumber.PadLeft(16, '0');
 
     /// <summary>The case a step belongs to: its id up to the first colon.</summary>
     public static string CaseOf(string stepId) => stepId.IndexOf(':') is var colon and > 0 ? stepId[..colon] : stepId;
@@ -131,7 +126,7 @@ public sealed class OwedStepStore(ILiteDatabase database) : IOwedStepStore, ICol
 
     private void CreateIndexes()
     {
-        Clocks.EnsureIndex(CaseOrderIndex, CaseOrderExpression);
+        Clocks.DropIndex(FormerCaseOrderIndex);
         Clocks.EnsureIndex(c => c.NextSlipAt);
         Clocks.EnsureIndex(c => c.OpenDueKey);
         Clocks.EnsureIndex(DueWeeksIndex, $"$.{nameof(CaseClocks.DueWeeks)}[*]");

@@ -1,4 +1,6 @@
+using LiteDB;
 using OpinionBot.Deadlines;
+using OpinionBot.Records.Register;
 using OpinionBot.Tests.Support;
 
 namespace OpinionBot.Tests.Deadlines;
@@ -73,5 +75,23 @@ public sealed class CaseClocksMigrationTests : IDisposable
 
         Assert.Equal(["2026-0001", "2026-0002"], store.Clocks.FindAll().Select(c => c.CaseNumber).Order());
         Assert.Single(store.ForCase("2026-0001"));
+    }
+
+    [Fact]
+    public void The_former_case_order_index_goes_and_the_register_reads_a_chunks_clocks_by_id()
+    {
+        var clocks = _db.Database.GetCollection<CaseClocks>(OwedStepStore.Collection);
+        clocks.EnsureIndex("CaseOrder", "LPAD($._id, 16, '0')");
+        var store = new OwedStepStore(_db.Database);
+        store.InsertNew(new[] { "2026-0999", "2026-1000", "2026-10000" }.Select(n => Step(n, StepClock.Review, open: true, 5)));
+
+        store.EnsureIndexes();
+
+        var indexes = _db.Database.GetCollection("$indexes").Find(BsonExpression.Create("$.collection = @0", OwedStepStore.Collection)).Select(i => i["name"].AsString);
+        Assert.DoesNotContain("CaseOrder", indexes);
+        var wanted = new BsonArray(new BsonValue("2026-1000"), new BsonValue("2026-10000"));
+        var plan = clocks.Query().Where(RegisterSource.StepsOfCases.With(wanted)).GetPlan();
+        Assert.Equal(("_id", "IN"), (plan["index"]["name"].AsString, plan["index"]["mode"].AsString[..2]));
+        Assert.Equal(["2026-1000", "2026-10000"], clocks.Find(RegisterSource.StepsOfCases.With(wanted)).Select(c => c.CaseNumber).Order());
     }
 }

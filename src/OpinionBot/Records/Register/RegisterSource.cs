@@ -4,12 +4,13 @@ using OpinionBot.Cases;
 using OpinionBot.DailyReports;
 using OpinionBot.Deadlines;
 using OpinionBot.Records.Dossier;
+using OpinionBot.Storage;
 
 namespace OpinionBot.Records.Register;
 
 /// <summary>
 /// Reads the register's cases streamed: a day at a time through the <c>ReportedOn</c> index, and for every
-/// <see cref="ChunkSize"/> cases or so their owed steps by one range of <see cref="OwedStepStore.CaseOrderIndex"/> a year. Every query is short
+/// <see cref="ChunkSize"/> cases or so their owed steps by their ids (<see cref="CaseClocks"/>) in one query. Every query is short
 /// (LiteDB keeps each page a query has read until the query ends) and parameterised (an expression with a value in it
 /// is compiled anew each time). Documents are read raw (<see cref="RegisterMapping"/>): the cases on one thread, their
 /// steps on another, a few chunks ahead of the writer; memory holds those chunks only. Within a day cases come in number order. A statement's
@@ -18,6 +19,7 @@ namespace OpinionBot.Records.Register;
 public sealed class RegisterSource(ILiteDatabase database) : IRegisterSource
 {
     public const int ChunkSize = 500;
+    internal static readonly PreparedExpression StepsOfCases = new("$._id IN @0");
     private const int ChunksAhead = 2;
 
     private ILiteCollection<BsonDocument> Cases => database.GetCollection("cases");
@@ -78,27 +80,10 @@ public sealed class RegisterSource(ILiteDatabase database) : IRegisterSource
             .ToList();
     }
 
-    /// <summary>
-    /// The owed steps of <paramref name="numbers"/>, by case: one range of <see cref="OwedStepStore.CaseOrderIndex"/> per
-    /// year (numbers are handed out in report order, so a run of days has a run of numbers).
-    /// </summary>
-    private Dictionary<string, List<OwedStep>> StepsOf(IReadOnlyList<string> numbers)
-    {
-        var wanted = numbers.ToHashSet(StringComparer.Ordinal);
-        var steps = new Dictionary<string, List<OwedStep>>(StringComparer.Ordinal);
-        foreach (var year in numbers.GroupBy(n => n.Split('-')[0]))
-        {
-            var ordered = year.OrderBy(RegisterIndexes.Key, StringComparer.Ordinal).ToList();
-            foreach (var document in Clocks.Find(RegisterIndexes.StepsBetween(ordered[0], ordered[^1])))
-            {
-                var number = document["_id"].AsString;
-                if (wanted.Contains(number))
-                    steps[number] = RegisterMapping.StepsOf(document);
-            }
-        }
-
-        return steps;
-    }
+    /// <summary>The owed steps of <paramref name="numbers"/>, by case: one look-up by id per case, in one query.</summary>
+    private Dictionary<string, List<OwedStep>> StepsOf(IReadOnlyList<string> numbers) =>
+        Clocks.Find(StepsOfCases.With(new BsonArray(numbers.Select(n => new BsonValue(n)))))
+            .ToDictionary(document => document["_id"].AsString, RegisterMapping.StepsOf, StringComparer.Ordinal);
 
     private static BsonValue Date(DateOnly day) => new(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 }
