@@ -27,7 +27,7 @@ public sealed class ConversationRecorder(IConversationStore store, TimeProvider 
         var baseId = ConversationRecord.BaseOf(conversationId);
         var existing = store.Find(baseId);
         var record = existing ?? new ConversationRecord { Id = baseId, FirstSeen = now };
-        var before = existing is null ? null : System.Text.Json.JsonSerializer.Serialize(existing with { LastSeen = default });
+        var before = existing is null ? null : existing with { LastSeen = default };
         var type = activity.Conversation!.ConversationType ?? (activity.Conversation.IsGroup == true ? ConversationTypes.GroupChat : ConversationTypes.Personal);
 
         record.BaseId = baseId;
@@ -54,7 +54,7 @@ public sealed class ConversationRecorder(IConversationStore store, TimeProvider 
 
         record.Installed = installed;
         // Each save is a disk flush: an unchanged conversation is saved again only to move LastSeen on, at most hourly.
-        if (before == System.Text.Json.JsonSerializer.Serialize(record with { LastSeen = default }) && now - record.LastSeen < TimeSpan.FromHours(1))
+        if (before == record with { LastSeen = default } && now - record.LastSeen < TimeSpan.FromHours(1))
             return;
         record.LastSeen = now;
         store.Save(record);

@@ -6,16 +6,37 @@ using OpinionBot.Tests.Support;
 
 namespace OpinionBot.Tests.Conversations;
 
-public sealed class ConversationLanguageTests : IDisposable
+public sealed class ConversationRecorderTests : IDisposable
 {
     private readonly TestDatabase _db = new();
     private readonly ConversationStore _store;
     private readonly ConversationRecorder _recorder;
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
 
-    public ConversationLanguageTests()
+    public ConversationRecorderTests()
     {
         _store = new ConversationStore(_db.Database);
-        _recorder = new ConversationRecorder(_store, new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero)), Microsoft.Extensions.Logging.Abstractions.NullLogger<ConversationRecorder>.Instance);
+        _recorder = new ConversationRecorder(_store, _time, Microsoft.Extensions.Logging.Abstractions.NullLogger<ConversationRecorder>.Instance);
+    }
+
+    [Fact]
+    public void An_unchanged_conversation_is_saved_again_only_hourly_and_a_changed_one_at_once()
+    {
+        _recorder.Record(Activity("message", "en-US"));
+        var first = _store.Find("19:chat")!.LastSeen;
+
+        _time.Advance(TimeSpan.FromMinutes(59));
+        _recorder.Record(Activity("message", "en-US"));
+        Assert.Equal(first, _store.Find("19:chat")!.LastSeen);
+
+        var renamed = Activity("message", "en-US");
+        renamed.Conversation!.Name = "舆情工作群";
+        _recorder.Record(renamed);
+        Assert.Equal((first.AddMinutes(59), "舆情工作群"), (_store.Find("19:chat")!.LastSeen, _store.Find("19:chat")!.Name));
+
+        _time.Advance(TimeSpan.FromHours(1));
+        _recorder.Record(renamed);
+        Assert.Equal(first.AddMinutes(119), _store.Find("19:chat")!.LastSeen);
     }
 
     [Fact]
