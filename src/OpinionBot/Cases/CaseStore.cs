@@ -74,10 +74,17 @@ public sealed class CaseStore(ILiteDatabase database, StoreTransaction transacti
     public Case? FirstCaseOn(string unitId, DateOnly day) =>
         Cases.Find(c => c.ReportedOn == day && c.UnitId == unitId).OrderBy(c => c.ReportedAt).FirstOrDefault();
 
-    /// <summary>Appends an event; an event whose <see cref="CaseEvent.DedupKey"/> is already there is not added again.</summary>
+    /// <summary>
+    /// Appends an event; an event whose <see cref="CaseEvent.DedupKey"/> is already there is not added again. For a case
+    /// this work created, every event it has is in <see cref="_newCase"/>, so no index is looked up (a dedup key names a
+    /// cause within its case; the unique index would still refuse one taken by another case).
+    /// </summary>
     public bool Append(CaseEvent caseEvent) => transaction.Run(() =>
     {
-        if (HasEvent(caseEvent.DedupKey)) return false;
+        var known = CreatedByThisWork(caseEvent.CaseNumber) is { } created
+            ? created.Events.Exists(e => e.DedupKey == caseEvent.DedupKey)
+            : HasEvent(caseEvent.DedupKey);
+        if (known) return false;
         Insert(caseEvent);
         return true;
     });
