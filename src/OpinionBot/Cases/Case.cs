@@ -77,6 +77,23 @@ public sealed class Case
 
     /// <summary>When a case waiting for a leader (reported, or at principal review) was reported; null for any other. Stored and indexed likewise.</summary>
     public DateTimeOffset? WaitingSince => State.IsWaitingForLeader() ? ReportedAt : null;
+
+    /// <summary>
+    /// A copy that shares nothing changeable with this case (its lists, reach, statements and dispatches are copied as
+    /// well): the procedure runs each report on a copy, since a store may run the work again from the submission.
+    /// </summary>
+    public Case Copy()
+    {
+        var copy = (Case)MemberwiseClone();
+        copy.Links = [.. Links];
+        copy.CooperatingUnits = [.. CooperatingUnits];
+        copy.Flags = [.. Flags];
+        copy.Reach = Reach.Copy();
+        copy.Statements = Statements.ConvertAll(s => s.Copy());
+        copy.Dispatches = Dispatches.ConvertAll(d => d.Copy());
+        copy.RelatedCases = [.. RelatedCases];
+        return copy;
+    }
 }
 
 public sealed class Reach
@@ -84,4 +101,6 @@ public sealed class Reach
     public long? Reposts { get; set; }
     public long? Comments { get; set; }
     public long? Views { get; set; }
+
+    public Reach Copy() => (Reach)MemberwiseClone();
 }

@@ -17,6 +17,9 @@ public sealed class Dispatch
 
     [BsonIgnore]
     public bool AwaitsAcknowledgement => AcknowledgedAt is null && !Withdrawn;
+
+    /// <summary>A copy (every member is a value or a string).</summary>
+    public Dispatch Copy() => (Dispatch)MemberwiseClone();
 }
 
 public enum DispatchRole

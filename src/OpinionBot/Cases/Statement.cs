@@ -27,6 +27,9 @@ public sealed class Statement
 
     [BsonIgnore]
     public bool InFlight => Stage is StatementStage.SupervisorReview or StatementStage.PrincipalSign or StatementStage.Approved;
+
+    /// <summary>A copy (every member is a value or a string).</summary>
+    public Statement Copy() => (Statement)MemberwiseClone();
 }
 
 public enum StatementKind

@@ -94,12 +94,9 @@ public sealed class CaseProcedure(
     /// </summary>
     private sealed class Drafts(Case submitted)
     {
-        private Case? _first = Copy(submitted);
+        private Case? _first = submitted.Copy();
 
-        public Case Take() => Interlocked.Exchange(ref _first, null) ?? Copy(submitted);
-
-        private static Case Copy(Case c) =>
-            System.Text.Json.JsonSerializer.Deserialize(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(c, CaseJsonContext.Default.Case), CaseJsonContext.Default.Case)!;
+        public Case Take() => Interlocked.Exchange(ref _first, null) ?? submitted.Copy();
     }
 
     private static List<CaseEvent> Record(Case c, Decision decision, Actor actor, DateTimeOffset at, string comment, string dedupKey) =>

@@ -1,30 +1,47 @@
 using System.Collections;
-using System.Reflection;
 using System.Text.Json;
 using OpinionBot.Cases;
 
 namespace OpinionBot.Tests.Cases;
 
 /// <summary>
-/// The procedure copies each submitted case through <see cref="CaseJsonContext"/>'s source-generated JSON. A case with
-/// every member set (filled by reflection, so a member added later is covered) must come out as the reflection-based
-/// serialiser writes it and read back whole.
+/// The procedure runs each report on <see cref="Case.Copy"/> of the submission. A case with every member set (filled
+/// by reflection, so a member added later is covered) must be copied whole, and the copy must share nothing that can be
+/// changed: no list, no nested object.
 /// </summary>
-public sealed class CaseJsonTests
+public sealed class CaseCopyTests
 {
     [Fact]
-    public void A_case_with_every_member_set_is_written_as_by_reflection_and_read_back_whole()
+    public void A_copy_holds_every_member_and_shares_nothing_changeable()
     {
         var filled = (Case)Filled(typeof(Case));
 
-        var generated = JsonSerializer.Serialize(filled, CaseJsonContext.Default.Case);
-        var readBack = JsonSerializer.Deserialize(generated, CaseJsonContext.Default.Case)!;
+        var copy = filled.Copy();
 
-        Assert.Equal(JsonSerializer.Serialize(filled), generated);
-        Assert.Equal(generated, JsonSerializer.Serialize(readBack));
-        Assert.NotEmpty(readBack.Statements);
-        Assert.NotEmpty(readBack.Dispatches);
+        Assert.Equal(JsonSerializer.Serialize(filled), JsonSerializer.Serialize(copy));
+        Assert.NotEmpty(copy.Statements);
+        Assert.NotEmpty(copy.Dispatches);
+        AssertSharesNothing(filled, copy, nameof(Case));
     }
+
+    private static void AssertSharesNothing(object original, object copy, string path)
+    {
+        Assert.False(ReferenceEquals(original, copy), $"{path} is shared by the copy");
+        if (original is IList list)
+        {
+            var copied = (IList)copy;
+            for (var i = 0; i < list.Count; i++)
+                if (list[i] is { } item && !IsUnchangeable(item.GetType()))
+                    AssertSharesNothing(item, copied[i]!, $"{path}[{i}]");
+            return;
+        }
+
+        foreach (var property in original.GetType().GetProperties().Where(p => p.CanWrite && p.GetIndexParameters().Length == 0))
+            if (property.GetValue(original) is { } value && !IsUnchangeable(value.GetType()))
+                AssertSharesNothing(value, property.GetValue(copy)!, $"{path}.{property.Name}");
+    }
+
+    private static bool IsUnchangeable(Type type) => type.IsValueType || type == typeof(string);
 
     private static int _counter;
 
