@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OpinionBot.BotFramework.Schema;
@@ -55,10 +55,23 @@ public sealed class AdaptiveCard
         if (_actions.Count > 0) card["actions"] = _actions.DeepClone();
         foreach (var (name, value) in _extra) card[name] = value?.DeepClone();
 
-        var size = Encoding.UTF8.GetByteCount(card.ToJsonString(BotJson.Options));
+        var size = Utf8Size(card);
         if (size > MaxBytes)
             throw new InvalidOperationException($"The card is {size} bytes; Teams accepts at most {MaxBytes}.");
         return card;
+    }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_measured;
+
+    /// <summary>The card's size as UTF-8 JSON, written into a buffer this thread reuses (no text made, nothing kept).</summary>
+    private static int Utf8Size(JsonObject card)
+    {
+        var buffer = t_measured ??= new ArrayBufferWriter<byte>(MaxBytes);
+        buffer.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = BotJson.Options.Encoder }))
+            card.WriteTo(writer, BotJson.Options);
+        return buffer.WrittenCount;
     }
 
     public Attachment ToAttachment() => new()

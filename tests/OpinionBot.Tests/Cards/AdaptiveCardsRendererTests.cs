@@ -59,6 +59,17 @@ public sealed class AdaptiveCardsRendererTests
         Assert.Throws<InvalidOperationException>(() => card.ToJson());
     }
 
+    [Fact]
+    public void A_card_of_exactly_28_KB_as_sent_is_accepted_and_one_byte_more_is_refused()
+    {
+        static AdaptiveCard Card(int filler) => new AdaptiveCard().Add(CardElements.Text("舆情“引号”<b>&" + new string('a', filler)));
+        int Sent(AdaptiveCard card) => Encoding.UTF8.GetByteCount(card.ToJson().ToJsonString(BotFramework.Schema.BotJson.Options));
+        var filler = AdaptiveCard.MaxBytes - Sent(Card(0));
+
+        Assert.Equal(AdaptiveCard.MaxBytes, Sent(Card(filler)));
+        Assert.Throws<InvalidOperationException>(() => Card(filler + 1).ToJson());
+    }
+
     private static async Task<List<JsonElement>> RunValidatorAsync(string input)
     {
         var script = Path.Combine(RepositoryRoot.Path, "tests", "cards", "validate-cards.mjs");
