@@ -18,6 +18,10 @@ public interface ICaseStore
     /// </summary>
     Case? FindForUpdate(string number);
 
+    /// <summary>
+    /// The case a submission made. <see cref="Insert"/> refuses a second case of one submission with a unique key (on
+    /// both stores a conflict the transaction runs the work again for), so a report looks this up on a second run only.
+    /// </summary>
     Case? FindBySubmission(string submissionId);
 
     /// <summary>Open cases of the given units, newest first.</summary>

@@ -38,10 +38,14 @@ public sealed class CaseProcedure(
         return transaction.RunAsync(() => Reported(drafts, actor));
     }
 
+    /// <summary>
+    /// A submission made a case already only if its first run failed: the case's unique submission key refuses a second
+    /// case, and both stores run work again after such a conflict. So the look-up is made on a run after the first only.
+    /// </summary>
     private ProcedureResult Reported(Drafts drafts, Actor actor)
     {
-        var draft = drafts.Take();
-        if (cases.FindBySubmission(draft.SubmissionId) is { } existing)
+        var draft = drafts.Take(out var again);
+        if (again && cases.FindBySubmission(draft.SubmissionId) is { } existing)
             return new ProcedureResult(existing, Decision.Allow(ProcedureTable.RowsFor(CaseAction.Report).Single())) { Repeated = true };
 
         var now = time.GetUtcNow();
@@ -96,7 +100,13 @@ public sealed class CaseProcedure(
     {
         private Case? _first = submitted.Copy();
 
-        public Case Take() => Interlocked.Exchange(ref _first, null) ?? submitted.Copy();
+        /// <param name="again">The work has run before (and failed: a store runs work again only then).</param>
+        public Case Take(out bool again)
+        {
+            var first = Interlocked.Exchange(ref _first, null);
+            again = first is null;
+            return first ?? submitted.Copy();
+        }
     }
 
     private static List<CaseEvent> Record(Case c, Decision decision, Actor actor, DateTimeOffset at, string comment, string dedupKey) =>

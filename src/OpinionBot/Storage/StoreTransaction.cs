@@ -14,8 +14,10 @@ namespace OpinionBot.Storage;
 /// of those before it.
 /// <para>
 /// If a work item throws, the whole batch is rolled back and its items are run again one by one, each in its own
-/// transaction, so only the failing caller sees its exception. Work must therefore be repeatable: reads and writes on
-/// the database, and in-memory changes to objects it loads or fully re-assigns (no sends, no counters outside it).
+/// transaction, so only the failing caller sees its exception. A unique key already taken (<see cref="IsConflict"/>)
+/// is run again even when the item was alone in its batch: as on PostgreSQL, work may insert first and check only when
+/// it runs again (a repeated report). Work must therefore be repeatable: reads and writes on the database, and
+/// in-memory changes to objects it loads or fully re-assigns (no sends, no counters outside it).
 /// </para>
 /// <para>
 /// LiteDB binds a transaction to the thread that began it, so all work runs on the writer thread; a <see cref="Run{T}"/>
@@ -188,7 +190,11 @@ public sealed class StoreTransaction(ILiteDatabase database, string? logFile = n
                 item.RolledBack();
             if (batch.Count == 1)
             {
-                batch[0].Fail(ExceptionDispatchInfo.Capture(failure));
+                // Alone, the item has had its first run: a conflict gets the second, anything else fails its caller.
+                if (IsConflict(failure))
+                    RunAlone(batch[0], conflictRunsAgain: false);
+                else
+                    batch[0].Fail(ExceptionDispatchInfo.Capture(failure));
                 return;
             }
 
@@ -220,7 +226,14 @@ public sealed class StoreTransaction(ILiteDatabase database, string? logFile = n
             item.Complete();
     }
 
-    private void RunAlone(WorkItem item)
+    /// <summary>A unique index refused a key another write already holds: the work, run again, sees that write.</summary>
+    public static bool IsConflict(Exception failure) => failure is LiteException { ErrorCode: LiteException.INDEX_DUPLICATE_KEY };
+
+    /// <summary>
+    /// Runs an item in a transaction of its own. A conflict runs it once more: an item that had not run yet when its
+    /// batch failed runs here for the first time, and only a second run of it checks what its first may have collided with.
+    /// </summary>
+    private void RunAlone(WorkItem item, bool conflictRunsAgain = true)
     {
         database.BeginTrans();
         try
@@ -234,7 +247,10 @@ public sealed class StoreTransaction(ILiteDatabase database, string? logFile = n
         {
             database.Rollback();
             item.RolledBack();
-            item.Fail(ExceptionDispatchInfo.Capture(failure));
+            if (conflictRunsAgain && IsConflict(failure))
+                RunAlone(item, conflictRunsAgain: false);
+            else
+                item.Fail(ExceptionDispatchInfo.Capture(failure));
             return;
         }
 

@@ -43,6 +43,26 @@ public sealed class CaseProcedureTests : IAsyncLifetime
     };
 
     [Fact]
+    public void The_same_submission_many_times_at_once_makes_one_case_and_costs_no_number()
+    {
+        var results = new System.Collections.Concurrent.ConcurrentBag<(string Submission, string Number, bool Repeated)>();
+
+        Parallel.For(0, 60, new ParallelOptions { MaxDegreeOfParallelism = 16 }, i =>
+        {
+            var submission = i % 2 == 0 ? "s-twice" : $"s-{i}";
+            var result = Procedure.Report(Draft(submission: submission), Officer);
+            results.Add((submission, result.Case!.Number, result.Repeated));
+        });
+
+        var repeated = results.Where(r => r.Submission == "s-twice").ToList();
+        Assert.Single(repeated.Select(r => r.Number).Distinct());
+        Assert.Equal(29, repeated.Count(r => r.Repeated));
+        Assert.Equal(Enumerable.Range(1, 31).Select(i => $"2026-{i:D4}"), results.Select(r => r.Number).Distinct().Order());
+        Assert.Single(Database.GetCollection("cases").Find(Query.EQ("SubmissionId", "s-twice")));
+        Assert.Equal(31, Database.GetCollection("case_clocks").Count());
+    }
+
+    [Fact]
     public void Concurrent_reports_get_consecutive_numbers_without_gaps_or_duplicates()
     {
         var numbers = new System.Collections.Concurrent.ConcurrentBag<string>();
@@ -59,6 +79,7 @@ public sealed class CaseProcedureTests : IAsyncLifetime
         var again = Procedure.Report(Draft(2026, "s-1"), Officer);
         Assert.Equal(("2026-0001", true), (again.Case!.Number, again.Repeated));
         Assert.Equal("2027-0001", Procedure.Report(Draft(2027), Officer).Case!.Number);
+        Assert.Equal("2026-0002", Procedure.Report(Draft(2026), Officer).Case!.Number);
         Assert.Single(Database.GetCollection("case_events").Find(Query.EQ("CaseNumber", "2026-0001")), e => e["Kind"] == "Reported");
     }
 

@@ -105,6 +105,25 @@ public sealed class StoreTransactionTests : IDisposable
     }
 
     [Fact]
+    public void Work_refused_by_a_unique_key_runs_once_more_and_then_sees_what_it_collided_with_or_fails()
+    {
+        Counters.Insert(new BsonDocument { ["_id"] = "taken" });
+        var runs = 0;
+
+        var error = Assert.Throws<LiteException>(() => _transaction.Run(() =>
+        {
+            runs++;
+            Counters.Insert(new BsonDocument { ["_id"] = "taken" });
+        }));
+        Assert.Equal((LiteException.INDEX_DUPLICATE_KEY, 2), (error.ErrorCode, runs));
+
+        runs = 0;
+        var outcome = _transaction.Run(() => ++runs == 1 ? Counters.Insert(new BsonDocument { ["_id"] = "taken" }).AsString : "seen on the second run");
+        Assert.Equal(("seen on the second run", 2), (outcome, runs));
+        Assert.Equal(1, Counters.Count());
+    }
+
+    [Fact]
     public void A_run_inside_a_run_joins_the_enclosing_transaction()
     {
         var result = _transaction.Run(() =>
