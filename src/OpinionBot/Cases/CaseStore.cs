@@ -20,6 +20,14 @@ public sealed class CaseStore(ILiteDatabase database, StoreTransaction transacti
     /// <summary>The case the last work created and the events written for it since (only the single writer touches this).</summary>
     private NewCase? _newCase;
 
+    /// <summary>
+    /// The last number the writer's work wrote per year, forgotten when a transaction rolls back. Should anything else
+    /// have moved a counter on, the case's number is taken already: its unique id refuses the case, the work is rolled
+    /// back (and this forgotten) and runs again (<see cref="StoreTransaction.IsConflict"/>).
+    /// </summary>
+    private readonly Dictionary<int, int> _lastSequence = [];
+    private Action? _forgetSequences;
+
     public void EnsureIndexes()
     {
         IndexedCaseFields.WriteIntoFormerCases(database, Cases);
@@ -32,14 +40,23 @@ public sealed class CaseStore(ILiteDatabase database, StoreTransaction transacti
         Events.EnsureIndex(e => e.DedupKey, unique: true);
     }
 
-    /// <summary>The next number of <paramref name="year"/>, counted without gaps; call inside the transaction that stores the case.</summary>
+    /// <summary>
+    /// The next number of <paramref name="year"/>, counted without gaps; call inside the transaction that stores the case.
+    /// The writer's work remembers the last number it wrote (<see cref="_lastSequence"/>), so the counter is written, not
+    /// read, per report.
+    /// </summary>
     public int NextSequence(int year)
     {
         var counterId = $"case-{year}";
-        var counter = Counters.Get(counterId) ?? new BsonDocument { ["_id"] = counterId, ["value"] = 0 };
-        var sequence = counter["value"].AsInt32 + 1;
-        counter["value"] = sequence;
-        Counters.Upsert(counter);
+        var last = StoreTransaction.InWork && _lastSequence.TryGetValue(year, out var known) ? known : Counters.Get(counterId)?["value"].AsInt32 ?? 0;
+        var sequence = last + 1;
+        Counters.Upsert(new BsonDocument { ["_id"] = counterId, ["value"] = sequence });
+        if (StoreTransaction.InWork)
+        {
+            _lastSequence[year] = sequence;
+            StoreTransaction.AfterRollbackOfCurrentWork(_forgetSequences ??= _lastSequence.Clear);
+        }
+
         return sequence;
     }
 

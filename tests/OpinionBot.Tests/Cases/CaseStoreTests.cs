@@ -48,6 +48,33 @@ public sealed class CaseStoreTests : IDisposable
     }
 
     [Fact]
+    public void The_writers_remembered_number_follows_rollbacks_and_a_counter_moved_elsewhere_costs_one_more_run()
+    {
+        int Report() => _transaction.Run(() =>
+        {
+            var n = _store.NextSequence(2026);
+            _store.Insert(new Case { Number = CaseNumber.Format(2026, n), Year = 2026, Sequence = n, SubmissionId = $"writer-{n}" });
+            return n;
+        });
+
+        Assert.Equal(1, Report());
+        Assert.Throws<InvalidOperationException>(() => _transaction.Run<int>(() =>
+        {
+            _store.NextSequence(2026);
+            throw new InvalidOperationException("crash before commit");
+        }));
+        Assert.Equal(2, Report());
+
+        // Another store on the same file numbers a case behind the writer's back: the number the writer remembers is taken.
+        var other = new CaseStore(_db.Database, _transaction);
+        var n = other.NextSequence(2026);
+        other.Insert(new Case { Number = CaseNumber.Format(2026, n), Year = 2026, Sequence = n, SubmissionId = "elsewhere" });
+
+        Assert.Equal(4, Report());
+        Assert.Equal(5, Report());
+    }
+
+    [Fact]
     public void Work_after_the_commit_runs_only_when_the_transaction_commits()
     {
         var ran = new List<string>();
