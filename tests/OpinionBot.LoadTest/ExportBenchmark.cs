@@ -193,7 +193,6 @@ public static class ExportBenchmark
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
         var cases = database.GetCollection<Case>("cases");
         var steps = new OwedStepStore(database);
-        var events = database.GetCollection<CaseEvent>("case_events");
         var random = new Random(20261101);
         var days = Month.AddMonths(1).DayNumber - Month.DayNumber;
         var levels = Enum.GetValues<CaseLevel>();
@@ -255,7 +254,7 @@ public static class ExportBenchmark
             {
                 cases.InsertBulk(caseBatch);
                 steps.InsertNew(stepBatch);
-                events.InsertBulk(eventBatch);
+                caseStore.InsertEvents(eventBatch);
                 stepCount += stepBatch.Count;
                 caseBatch.Clear();
                 stepBatch.Clear();

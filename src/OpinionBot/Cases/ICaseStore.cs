@@ -40,7 +40,12 @@ public interface ICaseStore
     /// </summary>
     void AppendToNewCase(CaseEvent caseEvent) => Append(caseEvent);
 
-    bool HasEvent(string dedupKey);
+    /// <summary>
+    /// Whether case <paramref name="caseNumber"/> has the event of <paramref name="dedupKey"/>. A dedup key names a cause
+    /// within its case (each names its case or a cause only one case has): LiteDB keys events by case and dedup key,
+    /// PostgreSQL's key is the dedup key alone.
+    /// </summary>
+    bool HasEvent(string caseNumber, string dedupKey);
 
     /// <summary>Flags a case escalated (three slips unanswered); for a caller inside a transaction.</summary>
     void MarkEscalatedInTransaction(string number);

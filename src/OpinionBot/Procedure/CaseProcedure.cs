@@ -72,7 +72,7 @@ public sealed class CaseProcedure(
         // Locked until the commit (PostgreSQL): a second press at the same moment, on any instance, waits and then sees this one's outcome.
         if (cases.FindForUpdate(number) is not { } current)
             return new ProcedureResult(null, Decision.Refuse("case.notFound", number));
-        if (cases.HasEvent($"{dedupKey}:0"))
+        if (cases.HasEvent(number, $"{dedupKey}:0"))
             return new ProcedureResult(current, Decision.Refuse("lifecycle.repeated")) { Repeated = true };
         if (cardRequest is { } requestId && requests.Find(requestId) is not { Closed: false })
             return new ProcedureResult(current, Decision.Refuse("lifecycle.stale")) { Stale = true };

@@ -58,7 +58,7 @@ public sealed class PostgresCaseStore(PostgresDatabase database) : ICaseStore
             ON CONFLICT (dedup_key) DO NOTHING
             """, caseEvent.Id.ToString(), caseEvent.CaseNumber, caseEvent.DedupKey, caseEvent.At, PostgresDatabase.Json(caseEvent)) == 1;
 
-    public bool HasEvent(string dedupKey) => database.Exists("SELECT 1 FROM case_events WHERE dedup_key = $1", dedupKey);
+    public bool HasEvent(string caseNumber, string dedupKey) => database.Exists("SELECT 1 FROM case_events WHERE dedup_key = $1", dedupKey);
 
     public void MarkEscalatedInTransaction(string number)
     {

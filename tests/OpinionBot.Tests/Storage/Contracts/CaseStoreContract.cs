@@ -128,8 +128,8 @@ public abstract class CaseStoreContract(StoreSet stores) : StoreContract(stores)
         var timeline = Stores.Cases.Timeline(number);
         Assert.Equal(["first", "later"], timeline.Select(e => e.Comment));
         Assert.Equal(Json(later), Json(timeline[1]));
-        Assert.True(Stores.Cases.HasEvent($"{number}:first"));
-        Assert.False(Stores.Cases.HasEvent($"{number}:never"));
+        Assert.True(Stores.Cases.HasEvent(number, $"{number}:first"));
+        Assert.False(Stores.Cases.HasEvent(number, $"{number}:never"));
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public abstract class CaseStoreContract(StoreSet stores) : StoreContract(stores)
             throw new InvalidOperationException("rolled back");
         }));
         Assert.Null(Stores.Cases.Find(c.Number));
-        Assert.False(Stores.Cases.HasEvent($"{c.Number}:reported"));
+        Assert.False(Stores.Cases.HasEvent(c.Number, $"{c.Number}:reported"));
         Assert.Equal(0, ran);
 
         Stores.Transaction.Run(() =>
