@@ -91,7 +91,7 @@ public sealed class CaseStore(ILiteDatabase database, StoreTransaction transacti
     /// <summary>
     /// Appends an event; an event whose <see cref="CaseEvent.DedupKey"/> is already there is not added again. For a case
     /// this work created, every event it has is in <see cref="_newCase"/>, so no index is looked up (a dedup key names a
-    /// cause within its case; the unique index would still refuse one taken by another case).
+    /// cause within its case, <see cref="TimelineLayout"/>).
     /// </summary>
     public bool Append(CaseEvent caseEvent) => transaction.Run(() =>
     {

@@ -120,6 +120,21 @@ public sealed class TimelineLayoutTests : IDisposable
     }
 
     [Fact]
+    public void A_former_file_that_never_had_an_event_starts_and_records_events_in_the_layout()
+    {
+        var former = _db.Database.GetCollection<CaseEvent>(TimelineLayout.Collection);
+        former.EnsureIndex(e => e.CaseNumber);
+        former.EnsureIndex(e => e.DedupKey, unique: true);
+
+        var store = Store();
+        Assert.True(store.Append(Event("2026-0001", "first", 0)));
+
+        Assert.Equal(["first"], store.Timeline("2026-0001").Select(e => e.DedupKey));
+        Assert.False(_db.Database.CollectionExists(TimelineLayout.Collection + "_moving"));
+        Assert.Equal(["_id"], _db.Database.GetCollection("$indexes").Find(Query.EQ("collection", TimelineLayout.Collection)).Select(i => i["name"].AsString));
+    }
+
+    [Fact]
     public void A_move_interrupted_before_the_old_collection_went_is_done_again_and_one_interrupted_at_the_rename_is_finished()
     {
         var events = FormerFile();
