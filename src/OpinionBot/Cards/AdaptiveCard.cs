@@ -80,10 +80,13 @@ public sealed class AdaptiveCard
         Content = JsonSerializer.SerializeToElement(ToJson(), BotJson.Options),
     };
 
-    public Activity ToActivity(string? summary = null) => new()
+    public Activity ToActivity(string? summary = null) => ToActivity(ToAttachment(), summary);
+
+    /// <summary>A message carrying a card already made (its JSON is immutable, so one attachment may go out many times).</summary>
+    public static Activity ToActivity(Attachment card, string? summary = null) => new()
     {
         Type = ActivityTypes.Message,
         Summary = summary,
-        Attachments = [ToAttachment()],
+        Attachments = [card],
     };
 }

@@ -33,6 +33,20 @@ public sealed class HelpTests : ServiceTestBase
         Assert.Contains("舆情助手命令", System.Text.RegularExpressions.Regex.Unescape(call.CardJson));
     }
 
+    [Fact]
+    public async Task Help_asked_again_in_either_language_gets_the_same_card_in_that_language()
+    {
+        foreach (var text in new[] { "help", "帮助", "help", "帮助" })
+            await Bot.PostActivityAsync(TeamsActivities.Message(Connector.ServiceUrl, text));
+
+        var cards = Connector.ActivityCalls.Select(c => c.CardJson).ToList();
+        Assert.Equal(4, cards.Count);
+        Assert.Equal((cards[0], cards[1]), (cards[2], cards[3]));
+        Assert.NotEqual(cards[0], cards[1]);
+        Assert.Contains("OpinionBot commands", cards[2]);
+        Assert.Contains("舆情助手命令", System.Text.RegularExpressions.Regex.Unescape(cards[3]));
+    }
+
     [Theory]
     [InlineData("HELP")]
     [InlineData("ｈｅｌｐ")]
