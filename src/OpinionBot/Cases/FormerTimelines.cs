@@ -34,8 +34,8 @@ public static class FormerTimelines
                 ? former.Find(Query.All(Query.Ascending), limit: Chunk)
                 : former.Find(Query.GT("_id", after), limit: Chunk)).ToList();
             if (chunk.Count == 0) break;
-            moved.InsertBulk(chunk.Select(TimelineLayout.FromFormer));
             after = chunk[^1]["_id"];
+            moved.InsertBulk(chunk.Select(TimelineLayout.FromFormer));
         }
 
         database.DropCollection(TimelineLayout.Collection);

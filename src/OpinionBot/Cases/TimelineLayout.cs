@@ -52,32 +52,25 @@ public static class TimelineLayout
         return (new BsonValue(Filled(0x00)), new BsonValue(Filled(0xFF)));
     }
 
-    public static BsonDocument ToDocument(BsonMapper mapper, CaseEvent caseEvent)
-    {
-        var document = mapper.ToDocument(caseEvent);
-        document[SeqField] = document["_id"];
-        document["_id"] = Key(caseEvent.CaseNumber, caseEvent.DedupKey);
-        return document;
-    }
+    public static BsonDocument ToDocument(BsonMapper mapper, CaseEvent caseEvent) =>
+        Keyed(mapper.ToDocument(caseEvent), caseEvent.CaseNumber, caseEvent.DedupKey);
 
+    /// <summary>The event of a document read from the collection (the document is changed: it was read for this alone).</summary>
     public static CaseEvent ToEvent(BsonMapper mapper, BsonDocument document)
     {
-        var copy = new BsonDocument();
-        foreach (var (name, value) in document)
-            if (name != SeqField)
-                copy[name] = name == "_id" ? document[SeqField] : value;
-        return mapper.ToObject<CaseEvent>(copy);
+        document["_id"] = document[SeqField];
+        document.Remove(SeqField);
+        return mapper.ToObject<CaseEvent>(document);
     }
 
-    /// <summary>An event document as builds before this layout wrote it (its id an ObjectId), in this layout.</summary>
-    public static BsonDocument FromFormer(BsonDocument former)
+    /// <summary>An event document as builds before this layout wrote it (its id an ObjectId), rekeyed in place.</summary>
+    public static BsonDocument FromFormer(BsonDocument former) =>
+        Keyed(former, former["CaseNumber"].AsString, former["DedupKey"].IsString ? former["DedupKey"].AsString : former["_id"].ToString());
+
+    private static BsonDocument Keyed(BsonDocument document, string caseNumber, string dedupKey)
     {
-        var document = new BsonDocument();
-        foreach (var (name, value) in former)
-            document[name] = value;
-        var dedupKey = former["DedupKey"].IsString ? former["DedupKey"].AsString : former["_id"].ToString();
-        document[SeqField] = former["_id"];
-        document["_id"] = Key(former["CaseNumber"].AsString, dedupKey);
+        document[SeqField] = document["_id"];
+        document["_id"] = Key(caseNumber, dedupKey);
         return document;
     }
 

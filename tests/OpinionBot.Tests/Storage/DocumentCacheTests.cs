@@ -157,7 +157,7 @@ public sealed class DocumentCacheTests : IDisposable
     public void A_copy_holds_every_member_and_shares_no_list(object empty)
     {
         var type = empty.GetType();
-        var original = Filled(empty);
+        var original = FilledObjects.Fill(empty);
         var copy = type.GetMethod("Copy")?.Invoke(original, null) ?? type.GetMethod("<Clone>$")!.Invoke(original, null)!;
 
         Assert.NotSame(original, copy);
@@ -167,22 +167,4 @@ public sealed class DocumentCacheTests : IDisposable
     }
 
     private static IEnumerable<PropertyInfo> Settable(Type type) => type.GetProperties().Where(p => p.CanWrite);
-
-    private static object Filled(object target)
-    {
-        var n = 0;
-        foreach (var property in Settable(target.GetType()))
-        {
-            n++;
-            var kind = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-            object value = kind == typeof(string) ? $"{property.Name}-{n}"
-                : kind == typeof(bool) ? !(bool)(property.GetValue(target) ?? false)
-                : kind == typeof(DateTimeOffset) ? new DateTimeOffset(2026, 11, n % 28 + 1, 8, 0, 0, TimeSpan.Zero)
-                : kind == typeof(List<string>) ? new List<string> { $"{property.Name}-{n}" }
-                : throw new InvalidOperationException($"The test does not know how to fill {target.GetType().Name}.{property.Name} ({kind.Name}); teach it.");
-            property.SetValue(target, value);
-        }
-
-        return target;
-    }
 }
