@@ -6,15 +6,15 @@ using Microsoft.Extensions.Options;
 namespace OpinionBot.Storage;
 
 /// <summary>
-/// A consistent copy of the LiteDB file: checkpoint (the log folded into the data file) with automatic checkpoints
-/// held off, so the data file does not change while it is copied; the copy written to a temporary name, flushed to
+/// A consistent copy of the LiteDB file: checkpoint (the log folded into the data file) with the writer's checkpoints
+/// held off (<see cref="LogCheckpoints.Hold"/>), and LiteDB's automatic ones too, so the data file does not change while it is copied; the copy written to a temporary name, flushed to
 /// disk, then renamed, beside a <c>sha256sum</c>-style checksum file written the same way; older copies beyond
 /// <see cref="BackupOptions.Keep"/> deleted. Writes committed during the copy go to the log and are in the next one.
 /// </summary>
-public sealed class LiteDbBackup(ILiteDatabase database, IOptions<StorageOptions> options, TimeProvider time, ILogger<LiteDbBackup> logger)
+public sealed class LiteDbBackup(
+    ILiteDatabase database, LogCheckpoints checkpoints, IOptions<StorageOptions> options, TimeProvider time, ILogger<LiteDbBackup> logger)
 {
     public const string ChecksumExtension = ".sha256";
-    private const int DefaultCheckpointPages = 1000;
 
     private string DataFile => Path.GetFullPath(options.Value.LiteDb.Path);
 
@@ -27,17 +27,21 @@ public sealed class LiteDbBackup(ILiteDatabase database, IOptions<StorageOptions
         var name = $"{Path.GetFileNameWithoutExtension(DataFile)}-{time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture)}.db";
         var target = Path.Combine(Folder, name);
 
-        var checkpointPages = database.CheckpointSize;
-        database.CheckpointSize = 0;
         string sha256;
+        var automatic = database.CheckpointSize; // 0 once the bot has started (LogCheckpoints.TakeOver); on in tools and tests
+        database.CheckpointSize = 0;
         try
         {
-            database.Checkpoint();
-            sha256 = CopyDurably(DataFile, target);
+            using (checkpoints.Hold())
+            {
+                database.Checkpoint();
+                sha256 = CopyDurably(DataFile, target);
+            }
         }
         finally
         {
-            database.CheckpointSize = checkpointPages > 0 ? checkpointPages : DefaultCheckpointPages;
+            if (automatic > 0)
+                database.CheckpointSize = automatic;
         }
 
         WriteDurably(target + ChecksumExtension, $"{sha256}  {name}\n");

@@ -18,8 +18,12 @@ public static class LiteDbRegistration
             sp.GetRequiredService<LiteDbFileClaim>();
             return Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value.LiteDb.Path);
         });
+        services.AddSingleton(sp => new LogCheckpoints(
+            sp.GetRequiredService<ILiteDatabase>(), LogFileOf(sp.GetRequiredService<IOptions<StorageOptions>>().Value.LiteDb.Path),
+            sp.GetRequiredService<ILogger<LogCheckpoints>>()));
         services.AddSingleton(sp => new StoreTransaction(
-            sp.GetRequiredService<ILiteDatabase>(), LogFileOf(sp.GetRequiredService<IOptions<StorageOptions>>().Value.LiteDb.Path)));
+            sp.GetRequiredService<ILiteDatabase>(), LogFileOf(sp.GetRequiredService<IOptions<StorageOptions>>().Value.LiteDb.Path),
+            sp.GetRequiredService<LogCheckpoints>()));
         services.AddSingleton<LiteDbBackup>();
         if (!hosted)
             return services;

@@ -3,15 +3,14 @@ using LiteDB;
 namespace OpinionBot.Storage;
 
 /// <summary>Opens the database when the service starts, so a bad path fails the start rather than the first message.</summary>
-public sealed class StorageStartup(ILiteDatabase database, IEnumerable<ICollectionIndexes> stores, ILogger<StorageStartup> logger) : IHostedService
+public sealed class StorageStartup(ILiteDatabase database, IEnumerable<ICollectionIndexes> stores, LogCheckpoints checkpoints, ILogger<StorageStartup> logger)
+    : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         foreach (var store in stores)
             store.EnsureIndexes();
-        // A backup holds automatic checkpoints off while it copies; one a crash interrupted must not leave them off.
-        if (database.CheckpointSize == 0)
-            database.CheckpointSize = 1000;
+        checkpoints.TakeOver();
         logger.LogInformation("LiteDB open with {CollectionCount} collections (user version {UserVersion})",
             database.GetCollectionNames().Count(), database.UserVersion);
         return Task.CompletedTask;

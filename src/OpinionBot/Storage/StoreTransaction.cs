@@ -24,8 +24,13 @@ namespace OpinionBot.Storage;
 /// inside a work item (a store method that opens its own transaction, called from another one's work) runs inline and
 /// joins the enclosing transaction. Work must not wait for another thread that itself calls <see cref="Run{T}"/>.
 /// </para>
+/// <para>
+/// With <see cref="LogCheckpoints"/>, the writer folds the log into the data file between batches, after the callers
+/// of the last one have been answered, instead of inside a commit.
+/// </para>
 /// </summary>
-public sealed class StoreTransaction(ILiteDatabase database, string? logFile = null) : IStoreTransaction, IDisposable
+public sealed class StoreTransaction(ILiteDatabase database, string? logFile = null, LogCheckpoints? checkpoints = null)
+    : IStoreTransaction, IDisposable
 {
     /// <summary>At most this many work items per commit, so one transaction stays small.</summary>
     public const int MaxBatch = 256;
@@ -155,7 +160,10 @@ public sealed class StoreTransaction(ILiteDatabase database, string? logFile = n
 
             if (batch.Count == 0)
             {
-                _writer!.WaitForWork();
+                if (checkpoints is not { IdleWorthWaitingFor: true })
+                    _writer!.WaitForWork();
+                else if (!_writer!.WaitForWork(LogCheckpoints.IdleAfter))
+                    checkpoints.WhenIdle();
                 continue;
             }
 
@@ -172,6 +180,7 @@ public sealed class StoreTransaction(ILiteDatabase database, string? logFile = n
             }
 
             batch.Clear();
+            checkpoints?.AfterBatch();
         }
     }
 

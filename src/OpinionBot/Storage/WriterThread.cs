@@ -32,6 +32,9 @@ public sealed class WriterThread(string name, Action loop)
     /// <summary>On the writer thread: waits until <see cref="Wake"/>.</summary>
     public void WaitForWork() => _signal.Wait();
 
+    /// <summary>On the writer thread: waits until <see cref="Wake"/> or until <paramref name="timeout"/> has passed (then false).</summary>
+    public bool WaitForWork(TimeSpan timeout) => _signal.Wait(timeout);
+
     /// <summary>Wakes the loop (which should then see it is to end) and waits for it to return, unless called from it.</summary>
     public void Join()
     {

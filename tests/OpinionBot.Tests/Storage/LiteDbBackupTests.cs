@@ -19,7 +19,8 @@ public sealed class LiteDbBackupTests : IDisposable
     {
         _folder = Path.Combine(Path.GetDirectoryName(_db.FilePath)!, "backups");
         var options = new StorageOptions { LiteDb = { Path = _db.FilePath }, Backup = { Folder = _folder, Keep = 3, Cron = "0 0 2 * * ?" } };
-        _backup = new LiteDbBackup(_db.Database, MsOptions.Create(options), _clock, NullLogger<LiteDbBackup>.Instance);
+        var checkpoints = new LogCheckpoints(_db.Database, LiteDbRegistration.LogFileOf(_db.FilePath), NullLogger<LogCheckpoints>.Instance);
+        _backup = new LiteDbBackup(_db.Database, checkpoints, MsOptions.Create(options), _clock, NullLogger<LiteDbBackup>.Instance);
     }
 
     public void Dispose() => _db.Dispose();

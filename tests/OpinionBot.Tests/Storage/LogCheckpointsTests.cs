@@ -1,0 +1,97 @@
+using LiteDB;
+using Microsoft.Extensions.Logging.Abstractions;
+using OpinionBot.Storage;
+using OpinionBot.Tests.Support;
+
+namespace OpinionBot.Tests.Storage;
+
+public sealed class LogCheckpointsTests : IDisposable
+{
+    private const int Pages = 40;
+    private const int IdlePages = 10;
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+    private readonly TestDatabase _db = new();
+    private readonly string _log;
+    private readonly LogCheckpoints _checkpoints;
+    private readonly StoreTransaction _transaction;
+    private int _written;
+
+    public LogCheckpointsTests()
+    {
+        _log = LiteDbRegistration.LogFileOf(_db.FilePath);
+        _checkpoints = new LogCheckpoints(_db.Database, _log, NullLogger<LogCheckpoints>.Instance, Pages, IdlePages);
+        _checkpoints.TakeOver();
+        _transaction = new StoreTransaction(_db.Database, _log, _checkpoints);
+    }
+
+    public void Dispose()
+    {
+        _transaction.Dispose();
+        _db.Dispose();
+    }
+
+    private long LogPages => File.Exists(_log) ? new FileInfo(_log).Length / 8192 : 0;
+
+    private ILiteCollection<BsonDocument> Posts => _db.Database.GetCollection("posts");
+
+    /// <summary>One commit of <paramref name="documents"/> documents of a page each (about one log page apiece).</summary>
+    private void Write(int documents) => _transaction.Run(() =>
+    {
+        for (var i = 0; i < documents; i++)
+            Posts.Insert(new BsonDocument { ["_id"] = ++_written, ["text"] = new string('舆', 2500) });
+    });
+
+    [Fact]
+    public void Taking_over_turns_LiteDbs_own_checkpoints_off()
+    {
+        Assert.Equal(0, _db.Database.CheckpointSize);
+    }
+
+    [Fact]
+    public void A_batch_that_fills_the_log_is_followed_by_a_checkpoint_that_keeps_every_write()
+    {
+        Write(5);
+        Assert.InRange(LogPages, 5, Pages - 1);
+        Assert.Equal(0, _checkpoints.Made);
+
+        Write(Pages);
+
+        Assert.True(SpinWait.SpinUntil(() => _checkpoints.Made == 1, Bound), "no checkpoint after the log filled");
+        Assert.Equal(0, LogPages);
+        Assert.Equal(Pages + 5, Posts.Count());
+        _db.Database.Dispose();
+        using var reopened = new LiteDatabase(new ConnectionString { Filename = _db.FilePath, ReadOnly = true });
+        Assert.Equal(Pages + 5, reopened.GetCollection("posts").Count());
+    }
+
+    [Fact]
+    public void A_writer_with_nothing_to_do_folds_in_a_log_of_idle_size_but_leaves_a_shorter_one()
+    {
+        Write(1);
+        Assert.InRange(LogPages, 1, IdlePages - 1);
+        Assert.False(SpinWait.SpinUntil(() => _checkpoints.Made > 0, LogCheckpoints.IdleAfter * 4), "a log under the idle size was folded in");
+
+        Write(IdlePages);
+
+        Assert.True(SpinWait.SpinUntil(() => _checkpoints.Made == 1, Bound), "no checkpoint once the writer was idle");
+        Assert.Equal(0, LogPages);
+        Assert.Equal(1 + IdlePages, Posts.Count());
+    }
+
+    [Fact]
+    public void No_checkpoint_is_made_while_a_backup_holds_them()
+    {
+        var hold = _checkpoints.Hold();
+        Write(Pages + 5);
+        Write(1);
+        Assert.Equal(0, _checkpoints.Made);
+        Assert.True(LogPages > Pages);
+
+        hold.Dispose();
+        hold.Dispose(); // twice is once
+        Write(1);
+
+        Assert.True(SpinWait.SpinUntil(() => _checkpoints.Made == 1, Bound));
+        Assert.Equal(0, LogPages);
+    }
+}
