@@ -24,6 +24,24 @@ public static class BotJson
         return options;
     }
 
+    /// <summary>
+    /// One member of a loosely typed object as text (a string, or a number's or bool's JSON); null when absent. A JSON
+    /// object off the wire is read in place, not turned into a dictionary first.
+    /// </summary>
+    public static string? Member(object? value, string name) => value switch
+    {
+        JsonElement { ValueKind: JsonValueKind.Object } element => element.TryGetProperty(name, out var member)
+            ? member.ValueKind switch
+            {
+                JsonValueKind.String => member.GetString(),
+                JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => member.GetRawText(),
+                _ => null,
+            }
+            : null,
+        JsonElement => null,
+        _ => Convert<Dictionary<string, object?>>(value)?.GetValueOrDefault(name)?.ToString(),
+    };
+
     /// <summary>Reads a loosely typed value (a <see cref="JsonElement"/> off the wire, or an object set in code) as <typeparamref name="T"/>.</summary>
     public static T? Convert<T>(object? value)
     {

@@ -98,7 +98,7 @@ public sealed class OpinionBotHandler(
     private string NotOnRoster(Language language) => texts.Get(language, "roster.notListedAskAdmin");
 
     private static Language? CardLanguage(AdaptiveCardInvokeAction action) =>
-        LanguageTags.FromLocale(BotFramework.Schema.BotJson.Convert<Dictionary<string, object?>>(action.Data)?.GetValueOrDefault("lang")?.ToString());
+        LanguageTags.FromLocale(BotFramework.Schema.BotJson.Member(action.Data, "lang"));
 
     /// <summary>In group chats and channels the bot answers only when it is @mentioned, as Teams users expect.</summary>
     private static bool IsSharedConversation(Activity activity) =>

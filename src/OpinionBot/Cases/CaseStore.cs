@@ -12,6 +12,9 @@ public sealed class CaseStore(ILiteDatabase database, StoreTransaction transacti
     public const string Collection = "cases";
 
     private ILiteCollection<Case> Cases => database.GetCollection<Case>(Collection);
+
+    /// <summary>The same collection written as documents (<see cref="CaseDocument"/>).</summary>
+    private ILiteCollection<BsonDocument> CaseDocuments => database.GetCollection(Collection);
     private ILiteCollection<BsonDocument> Events => database.GetCollection(TimelineLayout.Collection);
     private ILiteCollection<BsonDocument> Counters => database.GetCollection("counters");
 
@@ -59,11 +62,11 @@ public sealed class CaseStore(ILiteDatabase database, StoreTransaction transacti
 
     public void Insert(Case c)
     {
-        Cases.Insert(c);
+        CaseDocuments.Insert(CaseDocument.Of(c));
         _newCase = StoreTransaction.CurrentWork is { } work ? new NewCase(work, c.Number) : null;
     }
 
-    public void Save(Case c) => Cases.Update(c);
+    public void Save(Case c) => CaseDocuments.Update(CaseDocument.Of(c));
 
     public Case? Find(string number) => Cases.Get(number);
 
@@ -133,7 +136,7 @@ public sealed class CaseStore(ILiteDatabase database, StoreTransaction transacti
     {
         if (Cases.Get(number) is not { Escalated: false } c) return;
         c.Escalated = true;
-        Cases.Update(c);
+        Save(c);
     }
 
     /// <summary>The most recent case <paramref name="reporterKey"/> reported at or after <paramref name="since"/>.</summary>

@@ -27,6 +27,9 @@ public sealed class OwedStepStore(ILiteDatabase database) : IOwedStepStore, ICol
 
     public ILiteCollection<CaseClocks> Clocks => database.GetCollection<CaseClocks>(Collection);
 
+    /// <summary>The same collection written as documents (<see cref="CaseClocksDocument"/>).</summary>
+    private ILiteCollection<BsonDocument> Documents => database.GetCollection(Collection);
+
     public void EnsureIndexes()
     {
         CreateIndexes();
@@ -57,11 +60,11 @@ public sealed class OwedStepStore(ILiteDatabase database) : IOwedStepStore, ICol
         if (Clocks.FindById(step.CaseNumber) is { } clocks)
         {
             clocks.Put(step);
-            Clocks.Update(clocks);
+            Documents.Update(CaseClocksDocument.Of(clocks));
         }
         else
         {
-            Clocks.Insert(CaseClocks.Of(step.CaseNumber, [step]));
+            Documents.Insert(CaseClocksDocument.Of(CaseClocks.Of(step.CaseNumber, [step])));
         }
     }
 
@@ -71,12 +74,12 @@ public sealed class OwedStepStore(ILiteDatabase database) : IOwedStepStore, ICol
         if (steps.Count == 0) return;
         foreach (var step in steps.Where(s => !s.Open))
             step.NextSlipAt = null;
-        Clocks.Insert(CaseClocks.Of(caseNumber, steps));
+        Documents.Insert(CaseClocksDocument.Of(CaseClocks.Of(caseNumber, steps)));
     }
 
     /// <summary>Many new cases' steps at once (benchmarks and tests that fill a file): one document per case.</summary>
     public void InsertNew(IEnumerable<OwedStep> steps) =>
-        Clocks.InsertBulk(steps.GroupBy(s => s.CaseNumber).Select(ofCase => CaseClocks.Of(ofCase.Key, ofCase)));
+        Documents.InsertBulk(steps.GroupBy(s => s.CaseNumber).Select(ofCase => CaseClocksDocument.Of(CaseClocks.Of(ofCase.Key, ofCase))));
 
     /// <summary>
     /// Once, on a data file from before <see cref="CaseClocks"/>: the step documents are gathered by case into the new

@@ -31,4 +31,20 @@ public sealed class BotJsonTests
         Assert.DoesNotContain("null", written, StringComparison.Ordinal);
         Assert.Equal("case.report", JsonDocument.Parse(written).RootElement.GetProperty("value").GetProperty("action").GetProperty("verb").GetString());
     }
+
+    [Fact]
+    public void A_member_of_card_data_is_read_as_text_from_wire_json_or_from_an_object_set_in_code()
+    {
+        var wire = JsonSerializer.Deserialize<JsonElement>("""{"lang":"zh-CN","id":42,"urgent":true,"nested":{"a":1},"none":null}""");
+
+        Assert.Equal("zh-CN", BotJson.Member(wire, "lang"));
+        Assert.Equal("42", BotJson.Member(wire, "id"));
+        Assert.Equal("true", BotJson.Member(wire, "urgent"));
+        Assert.Null(BotJson.Member(wire, "nested"));
+        Assert.Null(BotJson.Member(wire, "none"));
+        Assert.Null(BotJson.Member(wire, "LANG")); // names are case-sensitive, as on the wire
+        Assert.Null(BotJson.Member(JsonSerializer.Deserialize<JsonElement>("[1]"), "lang"));
+        Assert.Null(BotJson.Member(null, "lang"));
+        Assert.Equal("en-US", BotJson.Member(new { lang = "en-US" }, "lang"));
+    }
 }

@@ -12,7 +12,7 @@ public sealed class OpenCaseAction(ICaseStore cases, IEvidenceStore evidence, Ca
 
     public Task<AdaptiveCardInvokeResponse> HandleAsync(CardActionContext context, CancellationToken cancellationToken)
     {
-        var number = BotJson.Convert<Dictionary<string, object?>>(context.Action.Data)?.GetValueOrDefault("caseNumber")?.ToString() ?? "";
+        var number = BotJson.Member(context.Action.Data, "caseNumber") ?? "";
         if (cases.Find(number) is not { } c)
             return Task.FromResult(AdaptiveCardInvokeResponse.Error(400, "NotFound", context.Text("case.notFound", number)));
         if (!CaseAccess.CanView(context.Actor, c))

@@ -29,7 +29,7 @@ public sealed class DeadLetterAction(
         if (!DeadLetterAccess.MayUse(context.Actor))
             return Task.FromResult(AdaptiveCardInvokeResponse.Error(400, "NotAllowed", context.Text("deadLetters.notAllowed")));
 
-        var raw = BotJson.Convert<Dictionary<string, object?>>(context.Action.Data)?.GetValueOrDefault("id")?.ToString();
+        var raw = BotJson.Member(context.Action.Data, "id");
         if (!long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
             return Task.FromResult(AdaptiveCardInvokeResponse.Error(400, "BadRequest", context.Text("intake.error.staleCard")));
 

@@ -19,7 +19,7 @@ public sealed class EvidenceDownloadAction(ICaseStore cases, IEvidenceStore evid
 
     private AdaptiveCardInvokeResponse Handle(CardActionContext context)
     {
-        var id = BotJson.Convert<Dictionary<string, object?>>(context.Action.Data)?.GetValueOrDefault("file")?.ToString() ?? "";
+        var id = BotJson.Member(context.Action.Data, "file") ?? "";
         var number = id.Split('/') is ["evidence", var n, _] ? n : "";
         if (cases.Find(number) is not { } c || evidence.ForCase(number).FirstOrDefault(f => f.Id == id) is not { } file)
             return AdaptiveCardInvokeResponse.Error(400, "NotFound", context.Text("evidence.list.gone"));
