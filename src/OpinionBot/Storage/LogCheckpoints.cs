@@ -10,7 +10,7 @@ namespace OpinionBot.Storage;
 /// checkpoints are off (<see cref="TakeOver"/>) and the group-commit writer asks here between batches: after it has
 /// answered a batch's callers, a checkpoint is made at <see cref="Pages"/> log pages (<see cref="AfterBatch"/>); and
 /// once no work has come for <see cref="IdleAfter"/>, from <see cref="IdlePages"/> (<see cref="WhenIdle"/>), so that
-/// the next burst of reports finds a short log.
+/// the next burst of reports finds a short log; and the whole log when the writer stops (<see cref="WhenClosing"/>).
 /// </summary>
 public sealed class LogCheckpoints(ILiteDatabase database, string logFile, ILogger<LogCheckpoints> logger,
     int pages = LogCheckpoints.DefaultPages, int idlePages = LogCheckpoints.DefaultIdlePages)
@@ -42,6 +42,12 @@ public sealed class LogCheckpoints(ILiteDatabase database, string logFile, ILogg
 
     /// <summary>Called by the writer when no work has come for <see cref="IdleAfter"/>: a checkpoint unless the log is short.</summary>
     public void WhenIdle() => CheckpointFrom(idlePages);
+
+    /// <summary>
+    /// Called once the writer has stopped: the whole log is folded in, as LiteDB itself does on closing only while its
+    /// automatic checkpoints are on. A stopped service then leaves its data file alone, without a log beside it.
+    /// </summary>
+    public void WhenClosing() => CheckpointFrom(1);
 
     /// <summary>Whether <see cref="WhenIdle"/> would have anything to do.</summary>
     public bool IdleWorthWaitingFor => LogPages() >= idlePages;

@@ -306,6 +306,7 @@ public sealed class StoreTransaction(ILiteDatabase database, string? logFile = n
         }
 
         writer?.Join();
+        checkpoints?.WhenClosing();
     }
 
     private sealed class WorkItem(QueuedWork work)

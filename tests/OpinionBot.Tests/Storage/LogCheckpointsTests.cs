@@ -94,4 +94,17 @@ public sealed class LogCheckpointsTests : IDisposable
         Assert.True(SpinWait.SpinUntil(() => _checkpoints.Made == 1, Bound));
         Assert.Equal(0, LogPages);
     }
+
+    [Fact]
+    public void A_writer_that_stops_folds_in_what_is_left_of_the_log()
+    {
+        Write(1);
+        Assert.InRange(LogPages, 1, IdlePages - 1);
+
+        _transaction.Dispose();
+
+        Assert.Equal(1, _checkpoints.Made);
+        Assert.Equal(0, LogPages);
+        Assert.Equal(1, Posts.Count());
+    }
 }
