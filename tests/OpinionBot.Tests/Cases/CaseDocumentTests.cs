@@ -1,24 +1,11 @@
-using LiteDB;
 using OpinionBot.Cases;
-using OpinionBot.Storage;
 using OpinionBot.Tests.Support;
-using JsonSerializer = LiteDB.JsonSerializer;
 
 namespace OpinionBot.Tests.Cases;
 
 public sealed class CaseDocumentTests
 {
-    private static readonly BsonMapper Mapper = LiteDbMapper.Create();
-
-    private static void AssertWrittenAsTheMapperWrites(Case c)
-    {
-        var mapped = Mapper.ToDocument(c);
-        var written = CaseDocument.Of(c);
-
-        Assert.Equal(JsonSerializer.Serialize(mapped), JsonSerializer.Serialize(written));
-        Assert.Equal(BsonSerializer.Serialize(mapped), BsonSerializer.Serialize(written));
-        Assert.Equivalent(c, Mapper.ToObject<Case>(written), strict: true);
-    }
+    private static void AssertWrittenAsTheMapperWrites(Case c) => MapperDocuments.AssertWrittenAsTheMapperWrites(c, CaseDocument.Of);
 
     [Fact]
     public void Every_member_filled_is_written_byte_for_byte_as_the_mapper_writes_it()

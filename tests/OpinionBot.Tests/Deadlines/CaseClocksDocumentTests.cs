@@ -1,24 +1,11 @@
-using LiteDB;
-using JsonSerializer = LiteDB.JsonSerializer;
 using OpinionBot.Deadlines;
-using OpinionBot.Storage;
 using OpinionBot.Tests.Support;
 
 namespace OpinionBot.Tests.Deadlines;
 
 public sealed class CaseClocksDocumentTests
 {
-    private static readonly BsonMapper Mapper = LiteDbMapper.Create();
-
-    private static void AssertWrittenAsTheMapperWrites(CaseClocks clocks)
-    {
-        var mapped = Mapper.ToDocument(clocks);
-        var written = CaseClocksDocument.Of(clocks);
-
-        Assert.Equal(JsonSerializer.Serialize(mapped), JsonSerializer.Serialize(written));
-        Assert.Equal(BsonSerializer.Serialize(mapped), BsonSerializer.Serialize(written));
-        Assert.Equivalent(clocks, Mapper.ToObject<CaseClocks>(written), strict: true);
-    }
+    private static void AssertWrittenAsTheMapperWrites(CaseClocks clocks) => MapperDocuments.AssertWrittenAsTheMapperWrites(clocks, CaseClocksDocument.Of);
 
     [Fact]
     public void Every_member_filled_is_written_byte_for_byte_as_the_mapper_writes_it()
