@@ -15,6 +15,7 @@ public sealed class CaseStore(ILiteDatabase database, StoreTransaction transacti
 
     /// <summary>The same collection written as documents (<see cref="CaseDocument"/>).</summary>
     private ILiteCollection<BsonDocument> CaseDocuments => database.GetCollection(Collection);
+
     private ILiteCollection<BsonDocument> Events => database.GetCollection(TimelineLayout.Collection);
     private ILiteCollection<BsonDocument> Counters => database.GetCollection("counters");
 

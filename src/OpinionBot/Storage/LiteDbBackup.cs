@@ -7,9 +7,10 @@ namespace OpinionBot.Storage;
 
 /// <summary>
 /// A consistent copy of the LiteDB file: checkpoint (the log folded into the data file) with the writer's checkpoints
-/// held off (<see cref="LogCheckpoints.Hold"/>), and LiteDB's automatic ones too, so the data file does not change while it is copied; the copy written to a temporary name, flushed to
-/// disk, then renamed, beside a <c>sha256sum</c>-style checksum file written the same way; older copies beyond
-/// <see cref="BackupOptions.Keep"/> deleted. Writes committed during the copy go to the log and are in the next one.
+/// held off (<see cref="LogCheckpoints.Hold"/>), and LiteDB's automatic ones too, so the data file does not change
+/// while it is copied; the copy written to a temporary name, flushed to disk, then renamed, beside a
+/// <c>sha256sum</c>-style checksum file written the same way; older copies beyond <see cref="BackupOptions.Keep"/>
+/// deleted. Writes committed during the copy go to the log and are in the next one.
 /// </summary>
 public sealed class LiteDbBackup(
     ILiteDatabase database, LogCheckpoints checkpoints, IOptions<StorageOptions> options, TimeProvider time, ILogger<LiteDbBackup> logger)

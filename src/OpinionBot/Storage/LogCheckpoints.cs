@@ -7,10 +7,10 @@ namespace OpinionBot.Storage;
 /// while it copies the log's pages, flushes the data file and truncates the log: about 25 ms per 1,000 pages on the
 /// 2-core test machine, 10 of them the truncation. LiteDB's automatic checkpoint runs inside the commit that takes the
 /// log past its size, so the callers of that batch wait for it as well as those who come after. Here automatic
-/// checkpoints are off (<see cref="TakeOver"/>) and the group-commit writer asks here between batches: after it has
-/// answered a batch's callers, a checkpoint is made at <see cref="Pages"/> log pages (<see cref="AfterBatch"/>); and
-/// once no work has come for <see cref="IdleAfter"/>, from <see cref="IdlePages"/> (<see cref="WhenIdle"/>), so that
-/// the next burst of reports finds a short log; and the whole log when the writer stops (<see cref="WhenClosing"/>).
+/// checkpoints are off (<see cref="TakeOver"/>) and the group-commit writer asks between batches. After it has
+/// answered a batch's callers, a checkpoint is made at <see cref="Pages"/> log pages (<see cref="AfterBatch"/>). Once
+/// no work has come for <see cref="IdleAfter"/>, one is made from <see cref="IdlePages"/> (<see cref="WhenIdle"/>), so
+/// the next burst of reports finds a short log. When the writer stops, the whole log is folded in (<see cref="WhenClosing"/>).
 /// </summary>
 public sealed class LogCheckpoints(ILiteDatabase database, string logFile, ILogger<LogCheckpoints> logger,
     int pages = LogCheckpoints.DefaultPages, int idlePages = LogCheckpoints.DefaultIdlePages)
@@ -64,9 +64,9 @@ public sealed class LogCheckpoints(ILiteDatabase database, string logFile, ILogg
                 database.Checkpoint();
                 Interlocked.Increment(ref _made);
             }
-            catch (Exception failure) when (failure is LiteException or IOException)
+            catch (Exception failure) when (failure is LiteException or IOException or ObjectDisposedException)
             {
-                // Nothing is lost: the log keeps every committed page, and the next batch tries again.
+                // Nothing is lost: the log keeps every committed page, and the next batch (or the next start) tries again.
                 logger.LogWarning(failure, "LiteDB checkpoint of {LogPages} log pages failed", logPages);
             }
         }
