@@ -27,6 +27,9 @@ public sealed class LogCheckpoints(ILiteDatabase database, string logFile, ILogg
     private int _held;
     private long _made;
 
+    // A checkpoint failed and no batch has run since: the idle writer does not try again every IdleAfter.
+    private volatile bool _failedSinceLastBatch;
+
     public int Pages => pages;
 
     public int IdlePages => idlePages;
@@ -38,7 +41,11 @@ public sealed class LogCheckpoints(ILiteDatabase database, string logFile, ILogg
     public void TakeOver() => database.CheckpointSize = 0;
 
     /// <summary>Called by the writer after a batch (no transaction open on its thread): a checkpoint if the log is full.</summary>
-    public void AfterBatch() => CheckpointFrom(pages);
+    public void AfterBatch()
+    {
+        _failedSinceLastBatch = false;
+        CheckpointFrom(pages);
+    }
 
     /// <summary>Called by the writer when no work has come for <see cref="IdleAfter"/>: a checkpoint unless the log is short.</summary>
     public void WhenIdle() => CheckpointFrom(idlePages);
@@ -49,8 +56,8 @@ public sealed class LogCheckpoints(ILiteDatabase database, string logFile, ILogg
     /// </summary>
     public void WhenClosing() => CheckpointFrom(1);
 
-    /// <summary>Whether <see cref="WhenIdle"/> would have anything to do.</summary>
-    public bool IdleWorthWaitingFor => LogPages() >= idlePages;
+    /// <summary>Whether <see cref="WhenIdle"/> would have anything to do (not after a failure, until the next batch).</summary>
+    public bool IdleWorthWaitingFor => LogPages() >= idlePages && !_failedSinceLastBatch;
 
     private void CheckpointFrom(int logPagesAtLeast)
     {
@@ -67,6 +74,7 @@ public sealed class LogCheckpoints(ILiteDatabase database, string logFile, ILogg
             catch (Exception failure) when (failure is LiteException or IOException or ObjectDisposedException)
             {
                 // Nothing is lost: the log keeps every committed page, and the next batch (or the next start) tries again.
+                _failedSinceLastBatch = true;
                 logger.LogWarning(failure, "LiteDB checkpoint of {LogPages} log pages failed", logPages);
             }
         }

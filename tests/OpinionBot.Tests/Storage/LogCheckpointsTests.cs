@@ -107,4 +107,43 @@ public sealed class LogCheckpointsTests : IDisposable
         Assert.Equal(0, LogPages);
         Assert.Equal(1, Posts.Count());
     }
+
+    [Fact]
+    public void A_failed_checkpoint_is_logged_and_the_idle_writer_waits_for_the_next_batch_to_try_again()
+    {
+        _transaction.Dispose();
+        for (var i = 0; i < IdlePages; i++)
+            Posts.Insert(new BsonDocument { ["_id"] = i, ["text"] = new string('舆', 2500) });
+        var logger = new Warnings();
+        var checkpoints = new LogCheckpoints(_db.Database, _log, logger, pages: 1000, IdlePages);
+        Assert.True(checkpoints.IdleWorthWaitingFor);
+        _db.Database.Dispose(); // automatic checkpoints are off, so the log stays behind, and a checkpoint now fails
+
+        checkpoints.WhenIdle();
+
+        Assert.Equal(0, checkpoints.Made);
+        Assert.Equal(1, logger.Count);
+        Assert.False(checkpoints.IdleWorthWaitingFor);
+        checkpoints.AfterBatch(); // a batch, with the log short of full: no attempt, but the idle writer may try again
+        Assert.Equal(1, logger.Count);
+        Assert.True(checkpoints.IdleWorthWaitingFor);
+        checkpoints.WhenIdle();
+        Assert.Equal(2, logger.Count);
+    }
+
+    /// <summary>Counts the warnings logged.</summary>
+    private sealed class Warnings : Microsoft.Extensions.Logging.ILogger<LogCheckpoints>
+    {
+        public int Count { get; private set; }
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state,
+            Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == Microsoft.Extensions.Logging.LogLevel.Warning) Count++;
+        }
+    }
 }
