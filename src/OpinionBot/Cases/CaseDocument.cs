@@ -1,4 +1,5 @@
 using LiteDB;
+using OpinionBot.Storage;
 
 namespace OpinionBot.Cases;
 
@@ -23,9 +24,9 @@ public static class CaseDocument
             [nameof(Case.Links)] = Texts(c.Links),
             [nameof(Case.Platform)] = c.Platform.ToString(),
         };
-        Put(document, nameof(Case.PublishedAt), c.PublishedAt);
-        document[nameof(Case.DiscoveredAt)] = c.DiscoveredAt.UtcDateTime;
-        document[nameof(Case.ReportedAt)] = c.ReportedAt.UtcDateTime;
+        document.SetUnlessNull(nameof(Case.PublishedAt), c.PublishedAt);
+        document[nameof(Case.DiscoveredAt)] = LiteDbMapper.Instant(c.DiscoveredAt);
+        document[nameof(Case.ReportedAt)] = LiteDbMapper.Instant(c.ReportedAt);
         document[nameof(Case.ReporterKey)] = c.ReporterKey;
         document[nameof(Case.ReporterName)] = c.ReporterName;
         document[nameof(Case.UnitId)] = c.UnitId;
@@ -34,22 +35,22 @@ public static class CaseDocument
         document[nameof(Case.Category)] = c.Category.ToString();
         document[nameof(Case.Flags)] = new BsonArray(c.Flags.ConvertAll(flag => new BsonValue(flag.ToString())));
         document[nameof(Case.Reach)] = Of(c.Reach);
-        Put(document, nameof(Case.CommentTendency), c.CommentTendency?.ToString());
+        document.SetUnlessNull(nameof(Case.CommentTendency), c.CommentTendency?.ToString());
         document[nameof(Case.State)] = c.State.ToString();
-        Put(document, nameof(Case.NextDeadline), c.NextDeadline);
-        document[nameof(Case.ReportedOn)] = Day(c.ReportedOn);
+        document.SetUnlessNull(nameof(Case.NextDeadline), c.NextDeadline);
+        document[nameof(Case.ReportedOn)] = LiteDbMapper.Day(c.ReportedOn);
         document[nameof(Case.Version)] = c.Version;
-        Put(document, nameof(Case.PendingQuestion), c.PendingQuestion);
-        Put(document, nameof(Case.QuestionAskedBy), c.QuestionAskedBy);
+        document.SetUnlessNull(nameof(Case.PendingQuestion), c.PendingQuestion);
+        document.SetUnlessNull(nameof(Case.QuestionAskedBy), c.QuestionAskedBy);
         document[nameof(Case.Statements)] = new BsonArray(c.Statements.ConvertAll(s => (BsonValue)Of(s)));
         document[nameof(Case.Dispatches)] = new BsonArray(c.Dispatches.ConvertAll(d => (BsonValue)Of(d)));
-        Put(document, nameof(Case.HandlingResult), c.HandlingResult);
+        document.SetUnlessNull(nameof(Case.HandlingResult), c.HandlingResult);
         document[nameof(Case.Reopened)] = c.Reopened;
         document[nameof(Case.Escalated)] = c.Escalated;
-        Put(document, nameof(Case.ClosingReview), c.ClosingReview);
+        document.SetUnlessNull(nameof(Case.ClosingReview), c.ClosingReview);
         document[nameof(Case.RelatedCases)] = Texts(c.RelatedCases);
-        Put(document, nameof(Case.OpenUnitId), c.OpenUnitId);
-        Put(document, nameof(Case.WaitingSince), c.WaitingSince);
+        document.SetUnlessNull(nameof(Case.OpenUnitId), c.OpenUnitId);
+        document.SetUnlessNull(nameof(Case.WaitingSince), c.WaitingSince);
         return document;
     }
 
@@ -71,15 +72,15 @@ public static class CaseDocument
             [nameof(Statement.Text)] = s.Text,
             [nameof(Statement.Stage)] = s.Stage.ToString(),
         };
-        if (s.PromisedDate is { } promised) document[nameof(Statement.PromisedDate)] = Day(promised);
+        if (s.PromisedDate is { } promised) document[nameof(Statement.PromisedDate)] = LiteDbMapper.Day(promised);
         document[nameof(Statement.DraftedBy)] = s.DraftedBy;
         document[nameof(Statement.DraftedByName)] = s.DraftedByName;
-        document[nameof(Statement.DraftedAt)] = s.DraftedAt.UtcDateTime;
-        Put(document, nameof(Statement.ApprovedByName), s.ApprovedByName);
-        Put(document, nameof(Statement.SignedByName), s.SignedByName);
-        Put(document, nameof(Statement.PublishedByName), s.PublishedByName);
-        Put(document, nameof(Statement.PublishedAt), s.PublishedAt);
-        Put(document, nameof(Statement.ReturnReason), s.ReturnReason);
+        document[nameof(Statement.DraftedAt)] = LiteDbMapper.Instant(s.DraftedAt);
+        document.SetUnlessNull(nameof(Statement.ApprovedByName), s.ApprovedByName);
+        document.SetUnlessNull(nameof(Statement.SignedByName), s.SignedByName);
+        document.SetUnlessNull(nameof(Statement.PublishedByName), s.PublishedByName);
+        document.SetUnlessNull(nameof(Statement.PublishedAt), s.PublishedAt);
+        document.SetUnlessNull(nameof(Statement.ReturnReason), s.ReturnReason);
         return document;
     }
 
@@ -89,29 +90,14 @@ public static class CaseDocument
         {
             [nameof(Dispatch.UnitId)] = d.UnitId,
             [nameof(Dispatch.Role)] = d.Role.ToString(),
-            [nameof(Dispatch.DispatchedAt)] = d.DispatchedAt.UtcDateTime,
+            [nameof(Dispatch.DispatchedAt)] = LiteDbMapper.Instant(d.DispatchedAt),
             [nameof(Dispatch.DispatchedByName)] = d.DispatchedByName,
         };
-        Put(document, nameof(Dispatch.AcknowledgedByName), d.AcknowledgedByName);
-        Put(document, nameof(Dispatch.AcknowledgedAt), d.AcknowledgedAt);
+        document.SetUnlessNull(nameof(Dispatch.AcknowledgedByName), d.AcknowledgedByName);
+        document.SetUnlessNull(nameof(Dispatch.AcknowledgedAt), d.AcknowledgedAt);
         document[nameof(Dispatch.Withdrawn)] = d.Withdrawn;
         return document;
     }
 
     private static BsonArray Texts(List<string> texts) => new(texts.ConvertAll(text => new BsonValue(text)));
-
-    /// <summary>As <see cref="Storage.LiteDbMapper"/>: a calendar date as <c>yyyy-MM-dd</c>.</summary>
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>As the mapper: an instant as its UTC date, nothing at all for null.</summary>
-    private static void Put(BsonDocument document, string name, DateTimeOffset? at)
-    {
-        if (at is { } value) document[name] = value.UtcDateTime;
-    }
-
-    /// <summary>As the mapper: nothing at all for null.</summary>
-    private static void Put(BsonDocument document, string name, string? text)
-    {
-        if (text is not null) document[name] = text;
-    }
 }

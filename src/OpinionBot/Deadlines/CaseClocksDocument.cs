@@ -1,4 +1,5 @@
 using LiteDB;
+using OpinionBot.Storage;
 
 namespace OpinionBot.Deadlines;
 
@@ -17,7 +18,7 @@ public static class CaseClocksDocument
         foreach (var step in clocks.Steps)
             steps.Add(Of(step));
         var document = new BsonDocument { ["_id"] = clocks.CaseNumber, [nameof(CaseClocks.Steps)] = new BsonArray(steps) };
-        Put(document, nameof(CaseClocks.NextSlipAt), clocks.NextSlipAt);
+        document.SetUnlessNull(nameof(CaseClocks.NextSlipAt), clocks.NextSlipAt);
         if (clocks.OpenDueKey is { } openDueKey) document[nameof(CaseClocks.OpenDueKey)] = openDueKey;
         document[nameof(CaseClocks.DueWeeks)] = Weeks(clocks.DueWeeks);
         document[nameof(CaseClocks.DoneWeeks)] = Weeks(clocks.DoneWeeks);
@@ -33,26 +34,20 @@ public static class CaseClocksDocument
             [nameof(OwedStep.UnitId)] = step.UnitId,
             [nameof(OwedStep.Clock)] = step.Clock.ToString(),
             [nameof(OwedStep.OwedBy)] = step.OwedBy.ToString(),
-            [nameof(OwedStep.StartedAt)] = step.StartedAt.UtcDateTime,
-            [nameof(OwedStep.DueAt)] = step.DueAt.UtcDateTime,
-            [nameof(OwedStep.SlipsFrom)] = step.SlipsFrom.UtcDateTime,
+            [nameof(OwedStep.StartedAt)] = LiteDbMapper.Instant(step.StartedAt),
+            [nameof(OwedStep.DueAt)] = LiteDbMapper.Instant(step.DueAt),
+            [nameof(OwedStep.SlipsFrom)] = LiteDbMapper.Instant(step.SlipsFrom),
             [nameof(OwedStep.Open)] = step.Open,
         };
-        Put(document, nameof(OwedStep.OpenDueAt), step.OpenDueAt);
-        Put(document, nameof(OwedStep.NextSlipAt), step.NextSlipAt);
-        Put(document, nameof(OwedStep.DoneAt), step.DoneAt);
+        document.SetUnlessNull(nameof(OwedStep.OpenDueAt), step.OpenDueAt);
+        document.SetUnlessNull(nameof(OwedStep.NextSlipAt), step.NextSlipAt);
+        document.SetUnlessNull(nameof(OwedStep.DoneAt), step.DoneAt);
         if (step.Lateness is { } lateness) document[nameof(OwedStep.Lateness)] = lateness.Ticks;
         document[nameof(OwedStep.Cancelled)] = step.Cancelled;
         document[nameof(OwedStep.SlipsSent)] = step.SlipsSent;
         document[nameof(OwedStep.Escalated)] = step.Escalated;
         document[nameof(OwedStep.OnTime)] = step.OnTime;
         return document;
-    }
-
-    /// <summary>As the mapper: an instant as its UTC date, nothing at all for null.</summary>
-    private static void Put(BsonDocument document, string name, DateTimeOffset? at)
-    {
-        if (at is { } value) document[name] = value.UtcDateTime;
     }
 
     private static BsonArray Weeks(List<long> weeks)

@@ -7,8 +7,8 @@ namespace OpinionBot.Storage;
 
 /// <summary>
 /// A consistent copy of the LiteDB file: checkpoint (the log folded into the data file) with the writer's checkpoints
-/// held off (<see cref="LogCheckpoints.Hold"/>), and LiteDB's automatic ones too, so the data file does not change
-/// while it is copied; the copy written to a temporary name, flushed to disk, then renamed, beside a
+/// held off (<see cref="LogCheckpoints.Hold"/>, which holds LiteDB's automatic ones too), so the data file does not
+/// change while it is copied; the copy written to a temporary name, flushed to disk, then renamed, beside a
 /// <c>sha256sum</c>-style checksum file written the same way; older copies beyond <see cref="BackupOptions.Keep"/>
 /// deleted. Writes committed during the copy go to the log and are in the next one.
 /// </summary>
@@ -29,20 +29,10 @@ public sealed class LiteDbBackup(
         var target = Path.Combine(Folder, name);
 
         string sha256;
-        var automatic = database.CheckpointSize; // 0 once the bot has started (LogCheckpoints.TakeOver); on in tools and tests
-        database.CheckpointSize = 0;
-        try
+        using (checkpoints.Hold())
         {
-            using (checkpoints.Hold())
-            {
-                database.Checkpoint();
-                sha256 = CopyDurably(DataFile, target);
-            }
-        }
-        finally
-        {
-            if (automatic > 0)
-                database.CheckpointSize = automatic;
+            database.Checkpoint();
+            sha256 = CopyDurably(DataFile, target);
         }
 
         WriteDurably(target + ChecksumExtension, $"{sha256}  {name}\n");

@@ -25,6 +25,7 @@ public sealed class LogCheckpoints(ILiteDatabase database, string logFile, ILogg
 
     private readonly Lock _gate = new();
     private int _held;
+    private int _automaticBeforeHold;
     private long _made;
 
     // A checkpoint failed and no batch has run since: the idle writer does not try again every IdleAfter.
@@ -80,11 +81,31 @@ public sealed class LogCheckpoints(ILiteDatabase database, string logFile, ILogg
         }
     }
 
-    /// <summary>No checkpoint is made here until the returned handle is disposed (a backup copying the data file).</summary>
+    /// <summary>
+    /// No checkpoint is made until the returned handle is disposed (a backup copying the data file): none here, and
+    /// none by LiteDB itself where its automatic ones are still on (tools and tests that do not <see cref="TakeOver"/>).
+    /// </summary>
     public IDisposable Hold()
     {
-        lock (_gate) _held++;
+        lock (_gate)
+        {
+            if (_held++ == 0)
+            {
+                _automaticBeforeHold = database.CheckpointSize;
+                database.CheckpointSize = 0;
+            }
+        }
+
         return new Release(this);
+    }
+
+    private void Released()
+    {
+        lock (_gate)
+        {
+            if (--_held == 0 && _automaticBeforeHold > 0)
+                database.CheckpointSize = _automaticBeforeHold;
+        }
     }
 
     private long LogPages()
@@ -99,8 +120,8 @@ public sealed class LogCheckpoints(ILiteDatabase database, string logFile, ILogg
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _released, 1) == 1) return;
-            lock (owner._gate) owner._held--;
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+                owner.Released();
         }
     }
 }
