@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using LiteDB;
 using Microsoft.Extensions.Logging.Abstractions;
 using OpinionBot.Storage;
@@ -62,6 +64,35 @@ public sealed class LogCheckpointsTests : IDisposable
         _db.Database.Dispose();
         using var reopened = new LiteDatabase(new ConnectionString { Filename = _db.FilePath, ReadOnly = true });
         Assert.Equal(Pages + 5, reopened.GetCollection("posts").Count());
+    }
+
+    [Fact]
+    public void Each_checkpoint_reports_its_duration_and_pages_to_the_meter()
+    {
+        var durations = new ConcurrentBag<double>();
+        var pages = new ConcurrentBag<long>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == LogCheckpoints.MeterName) l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) =>
+        {
+            if (instrument.Name == "opinionbot.litedb.checkpoint.duration") durations.Add(value);
+        });
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
+        {
+            if (instrument.Name == "opinionbot.litedb.checkpoint.pages") pages.Add(value);
+        });
+        listener.Start();
+
+        Write(Pages + 5);
+
+        Assert.True(SpinWait.SpinUntil(() => _checkpoints.Made == 1, Bound), "no checkpoint after the log filled");
+        // The meter is shared: checkpoints of tests running alongside may be measured too.
+        Assert.Contains(pages, p => p >= Pages);
+        Assert.NotEmpty(durations);
+        Assert.All(durations, d => Assert.True(d > 0, $"a checkpoint measured {d} ms"));
     }
 
     [Fact]
