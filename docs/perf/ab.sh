@@ -3,7 +3,7 @@
 # pair is the slower one on the test VM (the disk still works on the first run's deleted data folder), so a fixed
 # order favours whichever build goes first.
 #
-#   docs/perf/ab.sh BASE_DLL ROUNDS [benchmark arguments, e.g. --reports 3000 --warmup 3000 --concurrency 32]
+#   docs/perf/ab.sh BASE_DLL ROUNDS [benchmark arguments, e.g. --reports 3000 --warmup 6900 --concurrency 32]
 #
 # BASE_DLL: a copy of an earlier build (cp -r src/OpinionBot/bin/Release/net10.0 /tmp/bot-base, then
 # /tmp/bot-base/OpinionBot.dll); the other side is this tree's Release build. Needs both Release builds (the bot and
