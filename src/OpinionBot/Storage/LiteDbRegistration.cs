@@ -11,19 +11,17 @@ public static class LiteDbRegistration
     /// </summary>
     public static IServiceCollection AddLiteDbStorage(this IServiceCollection services, bool hosted = true)
     {
-        services.AddSingleton(sp => new LiteDbFileClaim(sp.GetRequiredService<IOptions<StorageOptions>>().Value.LiteDb.Path));
+        services.AddSingleton(sp => new LiteDbFileClaim(DataFile(sp)));
         services.AddSingleton<ILiteDatabase>(sp =>
         {
             // Resolved first, so the container disposes it after the database (reverse order of creation).
             sp.GetRequiredService<LiteDbFileClaim>();
-            return Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value.LiteDb.Path);
+            return Open(DataFile(sp));
         });
         services.AddSingleton(sp => new LogCheckpoints(
-            sp.GetRequiredService<ILiteDatabase>(), LogFileOf(sp.GetRequiredService<IOptions<StorageOptions>>().Value.LiteDb.Path),
-            sp.GetRequiredService<ILogger<LogCheckpoints>>()));
+            sp.GetRequiredService<ILiteDatabase>(), LogFileOf(DataFile(sp)), sp.GetRequiredService<ILogger<LogCheckpoints>>()));
         services.AddSingleton(sp => new StoreTransaction(
-            sp.GetRequiredService<ILiteDatabase>(), LogFileOf(sp.GetRequiredService<IOptions<StorageOptions>>().Value.LiteDb.Path),
-            sp.GetRequiredService<LogCheckpoints>()));
+            sp.GetRequiredService<ILiteDatabase>(), LogFileOf(DataFile(sp)), sp.GetRequiredService<LogCheckpoints>()));
         services.AddSingleton<LiteDbBackup>();
         if (!hosted)
             return services;
@@ -31,6 +29,8 @@ public static class LiteDbRegistration
         services.AddHealthChecks().AddCheck<LiteDbHealthCheck>("litedb");
         return services;
     }
+
+    private static string DataFile(IServiceProvider services) => services.GetRequiredService<IOptions<StorageOptions>>().Value.LiteDb.Path;
 
     /// <summary>LiteDB's write-ahead log beside the data file: <c>name-log.ext</c>.</summary>
     public static string LogFileOf(string path)
