@@ -23,7 +23,8 @@ run() {
   cpu=$(sed -n 's/^  cpu .*(\([0-9.]*\) ms\/report.*/\1/p' <<< "$text")
   numbering=$(awk '/^  numbering/ {print $2}' <<< "$text")
   floor=$(awk '/^  floor/ {print $2}' <<< "$text")
-  echo "$which reports/s $rate p99 $p99 ms cpu $cpu ms/report numbering $numbering floor $floor" | tee -a "$OUT"
+  disk=$(sed -n 's/^  disk *slowest fsync \([0-9.]*\) ms.*/\1/p' <<< "$text")
+  echo "$which reports/s $rate p99 $p99 ms cpu $cpu ms/report numbering $numbering floor $floor disk $disk ms" | tee -a "$OUT"
 }
 for round in $(seq 1 "$ROUNDS"); do
   if (( round % 2 == 1 )); then run base "$@"; run new "$@"; else run new "$@"; run base "$@"; fi

@@ -137,8 +137,14 @@ try
     var ownCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var windowStart = DateTime.UtcNow;
     var elapsed = Stopwatch.StartNew();
-    var answers = await Load.RunAsync(clients, bodies, options.Concurrency, cancel.Token);
-    elapsed.Stop();
+    string disk;
+    Answer[] answers;
+    using (var probe = DiskProbe.Start())
+    {
+        answers = await Load.RunAsync(clients, bodies, options.Concurrency, cancel.Token);
+        elapsed.Stop();
+        disk = probe.Stop();
+    }
     var botCpu = BotsCpu() - botCpuBefore ?? TimeSpan.Zero;
     var databaseCpu = postgres is null ? null : ProcessTreeCpu.Of(postgres.PostmasterId) - databaseCpuBefore;
     var ownCpu = Process.GetCurrentProcess().TotalProcessorTime - ownCpuBefore;
@@ -151,6 +157,7 @@ try
     Console.WriteLine($"  reports      {options.Reports}");
     Console.WriteLine($"  concurrency  {options.Concurrency}");
     Console.WriteLine($"  elapsed      {elapsed.Elapsed.TotalSeconds:0.000} s, {windowStart:HH:mm:ss.fff}–{windowStart + elapsed.Elapsed:HH:mm:ss.fff} UTC");
+    Console.WriteLine($"  disk         {disk}");
     Console.WriteLine($"  throughput   {options.Reports / elapsed.Elapsed.TotalSeconds:0.0} reports/s");
     Console.WriteLine($"  latency ms   p50 {Load.Percentile(latencies, 50):0.00}  p90 {Load.Percentile(latencies, 90):0.00}  "
         + $"p99 {Load.Percentile(latencies, 99):0.00}  max {latencies[^1]:0.00}");
