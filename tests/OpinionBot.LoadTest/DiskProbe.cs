@@ -18,6 +18,7 @@ public sealed class DiskProbe : IDisposable
     private TimeSpan _slowest;
     private DateTime _slowestAt;
     private int _flushes;
+    private string? _failure;
 
     private DiskProbe()
     {
@@ -37,6 +38,8 @@ public sealed class DiskProbe : IDisposable
     {
         _stopping = true;
         _thread.Join();
+        if (_failure is not null)
+            return $"the probe stopped after {_flushes} flushes: {_failure}";
         return $"slowest fsync {_slowest.TotalMilliseconds:0.0} ms at {_slowestAt:HH:mm:ss.fff} UTC, of {_flushes} "
             + $"(4 KB written and flushed every {Every.TotalMilliseconds:0} ms beside the bot, same file system)";
     }
@@ -48,8 +51,16 @@ public sealed class DiskProbe : IDisposable
         {
             var at = DateTime.UtcNow;
             var clock = Stopwatch.StartNew();
-            RandomAccess.Write(_file, block, fileOffset: 0);
-            RandomAccess.FlushToDisk(_file);
+            try
+            {
+                RandomAccess.Write(_file, block, fileOffset: 0);
+                RandomAccess.FlushToDisk(_file);
+            }
+            catch (IOException failure)
+            {
+                _failure = failure.Message; // the run goes on; its output says the disk went unwatched
+                return;
+            }
             clock.Stop();
             _flushes++;
             if (clock.Elapsed > _slowest)
