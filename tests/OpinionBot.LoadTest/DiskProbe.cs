@@ -11,7 +11,6 @@ namespace OpinionBot.LoadTest;
 public sealed class DiskProbe : IDisposable
 {
     private static readonly TimeSpan Every = TimeSpan.FromMilliseconds(50);
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"opinionbot-disk-probe-{Guid.NewGuid():N}");
     private readonly SafeFileHandle _file;
     private readonly Thread _thread;
     private volatile bool _stopping;
@@ -22,7 +21,8 @@ public sealed class DiskProbe : IDisposable
 
     private DiskProbe()
     {
-        _file = File.OpenHandle(_path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose);
+        var path = Path.Combine(Path.GetTempPath(), $"opinionbot-disk-probe-{Guid.NewGuid():N}");
+        _file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose);
         _thread = new Thread(Watch) { IsBackground = true, Name = "disk probe" };
     }
 

@@ -136,15 +136,11 @@ try
     var databaseCpuBefore = postgres is null ? null : ProcessTreeCpu.Of(postgres.PostmasterId);
     var ownCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var windowStart = DateTime.UtcNow;
+    using var probe = DiskProbe.Start();
     var elapsed = Stopwatch.StartNew();
-    string disk;
-    Answer[] answers;
-    using (var probe = DiskProbe.Start())
-    {
-        answers = await Load.RunAsync(clients, bodies, options.Concurrency, cancel.Token);
-        elapsed.Stop();
-        disk = probe.Stop();
-    }
+    var answers = await Load.RunAsync(clients, bodies, options.Concurrency, cancel.Token);
+    elapsed.Stop();
+    var disk = probe.Stop();
     var botCpu = BotsCpu() - botCpuBefore ?? TimeSpan.Zero;
     var databaseCpu = postgres is null ? null : ProcessTreeCpu.Of(postgres.PostmasterId) - databaseCpuBefore;
     var ownCpu = Process.GetCurrentProcess().TotalProcessorTime - ownCpuBefore;

@@ -31,13 +31,19 @@ public sealed class LogCheckpoints(ILiteDatabase database, string logFile, ILogg
     /// <summary>The meter of this class's instruments (read them with <c>dotnet-counters monitor --counters OpinionBot.Storage</c>).</summary>
     public const string MeterName = "OpinionBot.Storage";
 
+    /// <summary>Histogram of each checkpoint's duration, in ms.</summary>
+    public const string DurationInstrument = "opinionbot.litedb.checkpoint.duration";
+
+    /// <summary>Histogram of the log pages each checkpoint folded in.</summary>
+    public const string PagesInstrument = "opinionbot.litedb.checkpoint.pages";
+
     private static readonly Meter Meter = new(MeterName);
 
     private static readonly Histogram<double> Durations = Meter.CreateHistogram<double>(
-        "opinionbot.litedb.checkpoint.duration", "ms", "How long a LiteDB checkpoint held every reader and writer");
+        DurationInstrument, "ms", "How long a LiteDB checkpoint held every reader and writer");
 
     private static readonly Histogram<long> LogPagesFolded = Meter.CreateHistogram<long>(
-        "opinionbot.litedb.checkpoint.pages", "{page}", "Log pages folded into the data file by one checkpoint");
+        PagesInstrument, "{page}", "Log pages folded into the data file by one checkpoint");
 
     private readonly Lock _gate = new();
     private int _held;

@@ -78,11 +78,11 @@ public sealed class LogCheckpointsTests : IDisposable
         };
         listener.SetMeasurementEventCallback<double>((instrument, value, _, _) =>
         {
-            if (instrument.Name == "opinionbot.litedb.checkpoint.duration") durations.Add(value);
+            if (instrument.Name == LogCheckpoints.DurationInstrument) durations.Add(value);
         });
         listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
         {
-            if (instrument.Name == "opinionbot.litedb.checkpoint.pages") pages.Add(value);
+            if (instrument.Name == LogCheckpoints.PagesInstrument) pages.Add(value);
         });
         listener.Start();
 
