@@ -20,6 +20,13 @@ public sealed record Options(int Reports, int Concurrency, int Warmup, string Bo
     /// </summary>
     public bool Late { get; init; }
 
+    /// <summary>
+    /// <c>--no-approver-chat</c>: the unit's supervising leader has no personal chat with the bot, so a report queues no
+    /// approval card (nobody can be reached; the passes before 2026-11-26 afternoon measured this path). By default the
+    /// leader has one, as in production, and every report queues the leader's approval card in the outbox.
+    /// </summary>
+    public bool ApproverChat { get; init; } = true;
+
     public const string Usage = """
         Usage: dotnet run -c Release --project tests/OpinionBot.LoadTest -- [options]
 
@@ -36,6 +43,8 @@ public sealed record Options(int Reports, int Concurrency, int Warmup, string Bo
                             more than one needs --store PostgreSql)
           --late            report posts published two days earlier (clocks already run out: the report also
                             sends reminder slips and escalation notices); default: published 20 minutes earlier
+          --no-approver-chat  the unit's leader has no personal chat with the bot: a report queues no approval
+                            card (default: the leader has one, as in production, and every report queues the card)
           --help            this text
 
         Build the bot first: dotnet build src/OpinionBot -c Release
@@ -47,6 +56,7 @@ public sealed record Options(int Reports, int Concurrency, int Warmup, string Bo
         int reports = 2000, concurrency = 8, warmup = 50, instances = 1;
         var store = "LiteDb";
         var late = false;
+        var approverChat = true;
         int? botPid = null;
         string? bot = null;
         Uri? url = null;
@@ -72,6 +82,12 @@ public sealed record Options(int Reports, int Concurrency, int Warmup, string Bo
             if (name == "--late" && value is null)
             {
                 late = true;
+                continue;
+            }
+
+            if (name == "--no-approver-chat" && value is null)
+            {
+                approverChat = false;
                 continue;
             }
 
@@ -157,7 +173,7 @@ public sealed record Options(int Reports, int Concurrency, int Warmup, string Bo
         }
 
         if (url is not null)
-            return new Options(reports, concurrency, warmup, bot ?? "", url, botPid) { Late = late };
+            return new Options(reports, concurrency, warmup, bot ?? "", url, botPid) { Late = late, ApproverChat = approverChat };
 
         string botPath;
         if (bot is not null)
@@ -187,6 +203,6 @@ public sealed record Options(int Reports, int Concurrency, int Warmup, string Bo
             return null;
         }
 
-        return new Options(reports, concurrency, warmup, botPath) { Store = store, Instances = instances, Late = late };
+        return new Options(reports, concurrency, warmup, botPath) { Store = store, Instances = instances, Late = late, ApproverChat = approverChat };
     }
 }

@@ -111,6 +111,7 @@ try
     foreach (var running in bots)
         Console.WriteLine($"  listening    {running.BaseAddress} (connector {connector.ServiceUrl})");
     Console.WriteLine($"  machine      {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}");
+    Console.WriteLine($"  approver     {(options.ApproverChat ? $"{TestRoster.LeaderEmail} has a personal chat with the bot: every report queues an approval card" : "no personal chat (--no-approver-chat): a report queues no approval card")}");
     Console.WriteLine($"  posts        {(options.Late ? "published two days before the report (late-report path: slips and escalations at intake)" : "published 20 minutes before the report")}");
 
     var startup = Stopwatch.StartNew();
@@ -129,6 +130,22 @@ try
     var run = Guid.NewGuid().ToString("N")[..8];
     var warmupBodies = Enumerable.Range(1, options.Warmup).Select(i => Body($"load-{run}-w{i:D5}")).ToArray();
     var bodies = Enumerable.Range(1, options.Reports).Select(i => Body($"load-{run}-r{i:D5}")).ToArray();
+
+    if (options.ApproverChat)
+    {
+        // The leader asks for their cases once ("我的" resolves who they are, so the bot learns their personal chat):
+        // every report then queues the leader's approval card.
+        const string LeaderTeamsId = "29:leader";
+        connector.MemberEmails[LeaderTeamsId] = TestRoster.LeaderEmail;
+        var hello = JsonSerializer.SerializeToUtf8Bytes(TeamsActivities.Message(connector.ServiceUrl, "我的", conversationId: "a:leader-chat",
+            from: TeamsActivities.User(LeaderTeamsId, name: "Wang Qiang"), locale: "zh-CN"), web);
+        foreach (var client in clients)
+        {
+            var greeted = await Load.RunAsync(client, [hello], 1, cancel.Token);
+            if (greeted[0].Status != HttpStatusCode.OK)
+                throw new InvalidOperationException($"The leader's first message was refused: {greeted[0].Error ?? $"HTTP {(int?)greeted[0].Status}"}.");
+        }
+    }
 
     var warmup = Load.Read(await Load.RunAsync(clients, warmupBodies, options.Concurrency, cancel.Token));
     TimeSpan? BotsCpu() => bots.Aggregate((TimeSpan?)TimeSpan.Zero, (sum, b) => sum + b.CpuTime);
