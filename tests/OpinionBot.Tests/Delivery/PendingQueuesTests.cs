@@ -96,6 +96,21 @@ public sealed class PendingQueuesTests : IDisposable
     }
 
     [Fact]
+    public void A_conversation_held_back_for_a_retry_is_handed_out_at_once_when_an_older_message_is_revived()
+    {
+        var deadId = _store.Enqueue(Message("a", "dead"));
+        _transaction.Run(() => _store.MarkDead(Assert.Single(_store.ClaimDue(Now))[0], "403"));
+        _store.Enqueue(Message("a", "waiting"));
+        var waiting = Assert.Single(_store.ClaimDue(Now))[0];
+        _store.Release(waiting, Now.AddMinutes(5)); // its retry is due in five minutes
+        Assert.Empty(Claimed());
+
+        Assert.True(_store.Revive(deadId, Now));
+
+        Assert.Equal(["{\"text\":\"dead\"}", "{\"text\":\"waiting\"}"], Assert.Single(Claimed()).Texts);
+    }
+
+    [Fact]
     public async Task After_a_restart_what_was_pending_is_read_back_from_the_file()
     {
         await using var outbox = await OutboxHarness.StartAsync();

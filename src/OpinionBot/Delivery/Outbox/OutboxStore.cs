@@ -34,7 +34,7 @@ public sealed class OutboxStore(ILiteDatabase database) : IOutboxStore, ICollect
     {
         message.Id = 0;
         message.State = OutboxState.Pending;
-        Messages.Insert(message);
+        message.Id = database.GetCollection(CollectionName, BsonAutoId.Int64).Insert(OutboxMessageDocument.Of(message)).AsInt64;
         Queued(message);
         return message.Id;
     }
@@ -65,13 +65,17 @@ public sealed class OutboxStore(ILiteDatabase database) : IOutboxStore, ICollect
 
     /// <summary>
     /// What to deliver now: per conversation its oldest <see cref="IOutboxStore.ClaimBatch"/> pending messages, from the
-    /// in-memory <see cref="PendingQueues"/>; only those messages are read.
+    /// in-memory <see cref="PendingQueues"/>; only those messages are read. A conversation given back until a later time
+    /// (<see cref="Release"/>) is left out until then.
     /// </summary>
     public IReadOnlyList<IReadOnlyList<OutboxMessage>> ClaimDue(DateTimeOffset now) =>
-        _pending.Heads(IOutboxStore.ClaimBatch)
+        _pending.Heads(IOutboxStore.ClaimBatch, now)
             .Select(q => (IReadOnlyList<OutboxMessage>)q.Ids.Select(id => Pending(id, q.ConversationKey)).OfType<OutboxMessage>().ToList())
             .Where(queue => queue.Count > 0)
             .ToList();
+
+    /// <summary>One instance holds no claims; what it gives back it does not claim again before <paramref name="until"/>.</summary>
+    public void Release(OutboxMessage message, DateTimeOffset until) => _pending.Hold(message.ConversationKey, until);
 
     /// <summary>The message if it is still pending; otherwise it leaves the queues.</summary>
     private OutboxMessage? Pending(long id, string conversationKey)
@@ -137,6 +141,8 @@ public sealed class OutboxStore(ILiteDatabase database) : IOutboxStore, ICollect
         message.NextAttemptAt = now;
         if (!Messages.Update(message)) return false;
         Queued(message);
+        var conversationKey = message.ConversationKey;
+        StoreTransaction.AfterCommitOfCurrentWork(() => _pending.Unhold(conversationKey));
         return true;
     }
 

@@ -16,6 +16,12 @@ internal sealed class PendingQueues
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SortedSet<long>> _byConversation = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Conversations whose claimed messages were given back until a time (<see cref="IOutboxStore.Release"/>): claiming
+    /// them before then would read their messages from the file only to give them back again, on every pass.
+    /// </summary>
+    private readonly Dictionary<string, DateTimeOffset> _heldUntil = new(StringComparer.Ordinal);
     private Func<IEnumerable<(long Id, string ConversationKey)>>? _load;
 
     private PendingQueues(Func<IEnumerable<(long Id, string ConversationKey)>> load) => _load = load;
@@ -43,14 +49,40 @@ internal sealed class PendingQueues
         }
     }
 
-    /// <summary>Per conversation its oldest <paramref name="perConversation"/> ids; conversations ordered by their oldest.</summary>
-    public List<(string ConversationKey, List<long> Ids)> Heads(int perConversation)
+    /// <summary>
+    /// Per conversation its oldest <paramref name="perConversation"/> ids, leaving out the conversations held past
+    /// <paramref name="now"/> (<see cref="Hold"/>); conversations ordered by their oldest.
+    /// </summary>
+    public List<(string ConversationKey, List<long> Ids)> Heads(int perConversation, DateTimeOffset now)
     {
         lock (_gate)
         {
             Load();
-            return _byConversation.Select(q => (q.Key, q.Value.Take(perConversation).ToList())).OrderBy(q => q.Item2[0]).ToList();
+            return _byConversation.Where(q => !IsHeld(q.Key, now))
+                .Select(q => (q.Key, q.Value.Take(perConversation).ToList())).OrderBy(q => q.Item2[0]).ToList();
         }
+    }
+
+    /// <summary>Nothing of the conversation is handed out before <paramref name="until"/> (its head is paced or waits for a retry).</summary>
+    public void Hold(string conversationKey, DateTimeOffset until)
+    {
+        lock (_gate)
+            _heldUntil[conversationKey] = until;
+    }
+
+    /// <summary>The conversation is handed out again at the next claim (a message put back in line by hand).</summary>
+    public void Unhold(string conversationKey)
+    {
+        lock (_gate)
+            _heldUntil.Remove(conversationKey);
+    }
+
+    private bool IsHeld(string conversationKey, DateTimeOffset now)
+    {
+        if (!_heldUntil.TryGetValue(conversationKey, out var until)) return false;
+        if (until > now) return true;
+        _heldUntil.Remove(conversationKey);
+        return false;
     }
 
     private void Load()

@@ -81,6 +81,24 @@ public abstract class OutboxStoreContract(StoreSet stores) : StoreContract(store
     }
 
     [Fact]
+    public void A_conversation_given_back_until_later_is_not_claimed_before_then_while_others_are()
+    {
+        var (held, free) = (Conversation("held"), Conversation("free"));
+        var first = Enqueue(Stores.Outbox, held, "h1");
+        Enqueue(Stores.Outbox, held, "h2");
+        foreach (var message in Stores.Outbox.ClaimDue(Now).Single(q => q[0].ConversationKey == held))
+            Stores.Outbox.Release(message, Now.AddSeconds(2)); // paced: the next send is allowed in two seconds
+        Enqueue(Stores.Outbox, free, "f1");
+
+        var meanwhile = Stores.Outbox.ClaimDue(Now.AddSeconds(1)).Select(q => q[0].ConversationKey).ToList();
+        var later = Stores.Outbox.ClaimDue(Now.AddSeconds(2)).Where(q => q[0].ConversationKey == held).ToList();
+
+        Assert.Contains(free, meanwhile);
+        Assert.DoesNotContain(held, meanwhile);
+        Assert.Equal(first, Assert.Single(later)[0].Id);
+    }
+
+    [Fact]
     public void A_head_waiting_for_its_retry_holds_back_its_conversation_and_a_dead_one_lets_it_go_on()
     {
         var a = Conversation("retry");
