@@ -11,7 +11,9 @@ public sealed class ApprovalStore(ILiteDatabase database) : IApprovalStore, ICol
 
     private static readonly PreparedExpression CaseNumberEquals = new("$.CaseNumber = @0");
 
-    private ILiteCollection<ApprovalRequest> Requests => database.GetCollection<ApprovalRequest>("approval_requests");
+    private const string Collection = "approval_requests";
+
+    private ILiteCollection<ApprovalRequest> Requests => database.GetCollection<ApprovalRequest>(Collection);
 
     public static string CorrelationKey(ObjectId requestId) => CorrelationPrefix + requestId;
 
@@ -23,7 +25,7 @@ public sealed class ApprovalStore(ILiteDatabase database) : IApprovalStore, ICol
 
     public void EnsureIndexes() => Requests.EnsureIndex(r => r.CaseNumber);
 
-    public void Add(ApprovalRequest request) => Requests.Insert(request);
+    public void Add(ApprovalRequest request) => database.GetCollection(Collection).Insert(ApprovalRequestDocument.Of(request));
 
     public ApprovalRequest? Find(ObjectId id) => Requests.Get(id);
 

@@ -45,40 +45,92 @@ public sealed class AdaptiveCard
 
     public JsonObject ToJson()
     {
+        var card = Assembled();
+        CheckSize(Written(card.WriteTo).WrittenCount);
+        return card;
+    }
+
+    /// <summary>The card as one object, its parts copied into it.</summary>
+    private JsonObject Assembled()
+    {
         var card = new JsonObject
         {
             ["type"] = "AdaptiveCard",
-            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["$schema"] = Schema,
             ["version"] = Version,
             ["body"] = _body.DeepClone(),
         };
         if (_actions.Count > 0) card["actions"] = _actions.DeepClone();
         foreach (var (name, value) in _extra) card[name] = value?.DeepClone();
-
-        var size = Utf8Size(card);
-        if (size > MaxBytes)
-            throw new InvalidOperationException($"The card is {size} bytes; Teams accepts at most {MaxBytes}.");
         return card;
     }
 
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_measured;
-
-    /// <summary>The card's size as UTF-8 JSON, written into a buffer this thread reuses (no text made, nothing kept).</summary>
-    private static int Utf8Size(JsonObject card)
+    /// <summary>
+    /// The card as an attachment. Its JSON is written once, straight from the card's parts (the same text as
+    /// <see cref="ToJson"/> gives, without copying the parts first), measured, and read into the attachment's content.
+    /// </summary>
+    public Attachment ToAttachment()
     {
-        var buffer = t_measured ??= new ArrayBufferWriter<byte>(MaxBytes);
-        buffer.ResetWrittenCount();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = BotJson.Options.Encoder }))
-            card.WriteTo(writer, BotJson.Options);
-        return buffer.WrittenCount;
+        var buffer = Written(WriteTo);
+        CheckSize(buffer.WrittenCount);
+        return new Attachment { ContentType = AttachmentContentTypes.AdaptiveCard, Content = JsonElement.Parse(buffer.WrittenSpan) };
     }
 
-    public Attachment ToAttachment() => new()
+    private const string Schema = "http://adaptivecards.io/schemas/adaptive-card.json";
+
+    private static readonly string[] OwnProperties = ["type", "$schema", "version", "body", "actions"];
+
+    private void WriteTo(Utf8JsonWriter writer, JsonSerializerOptions options)
     {
-        ContentType = AttachmentContentTypes.AdaptiveCard,
-        Content = JsonSerializer.SerializeToElement(ToJson(), BotJson.Options),
-    };
+        // An extra property that takes the name of one of the card's own would replace it in place: ToJson does that.
+        if (_extra.Any(e => OwnProperties.Contains(e.Key)))
+        {
+            Assembled().WriteTo(writer, options);
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteString("type", "AdaptiveCard");
+        writer.WriteString("$schema", Schema);
+        writer.WriteString("version", Version);
+        writer.WritePropertyName("body");
+        _body.WriteTo(writer, options);
+        if (_actions.Count > 0)
+        {
+            writer.WritePropertyName("actions");
+            _actions.WriteTo(writer, options);
+        }
+
+        foreach (var (name, value) in _extra)
+        {
+            writer.WritePropertyName(name);
+            if (value is null)
+                writer.WriteNullValue();
+            else
+                value.WriteTo(writer, options);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void CheckSize(int size)
+    {
+        if (size > MaxBytes)
+            throw new InvalidOperationException($"The card is {size} bytes; Teams accepts at most {MaxBytes}.");
+    }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_written;
+
+    /// <summary>The card as UTF-8 JSON in a buffer this thread reuses (valid until the thread's next card).</summary>
+    private static ArrayBufferWriter<byte> Written(Action<Utf8JsonWriter, JsonSerializerOptions> write)
+    {
+        var buffer = t_written ??= new ArrayBufferWriter<byte>(MaxBytes);
+        buffer.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = BotJson.Options.Encoder }))
+            write(writer, BotJson.Options);
+        return buffer;
+    }
 
     public Activity ToActivity(string? summary = null) => ToActivity(ToAttachment(), summary);
 

@@ -32,6 +32,7 @@ public static class FilledObjects
         if (kind == typeof(DateTime)) return new DateTime(2026, 11, n % 28 + 1, 8, n % 60, 0, DateTimeKind.Utc);
         if (kind == typeof(DateOnly)) return new DateOnly(2026, 11, n % 28 + 1);
         if (kind == typeof(TimeSpan)) return TimeSpan.FromMinutes(n);
+        if (kind == typeof(LiteDB.ObjectId)) return LiteDB.ObjectId.NewObjectId();
         if (kind.IsEnum) return Enum.GetValues(kind).GetValue(Enum.GetValues(kind).Length - 1)!;
         if (kind.IsGenericType && kind.GetGenericTypeDefinition() == typeof(List<>))
         {
