@@ -92,6 +92,25 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_pass_woken_while_a_conversation_is_paced_still_says_when_to_come_back_for_it()
+    {
+        foreach (var i in Enumerable.Range(0, 9)) _outbox.Send("a:1", $"#{i}");
+        Assert.Equal(7, await _outbox.DispatchAsync());
+        var paceEnds = _outbox.Clock.GetUtcNow().AddSeconds(1);
+
+        // Another message is committed meanwhile and wakes the outbox: the paced conversation is not read again now,
+        // but the pass must still come back for it when the pace allows (else it waits for the next commit).
+        _outbox.Clock.Advance(TimeSpan.FromMilliseconds(300));
+        _outbox.Send("a:1", "#9");
+        Assert.Equal(0, await _outbox.DispatchAsync());
+        Assert.Equal(paceEnds, _outbox.Dispatcher.NextDueAt);
+
+        _outbox.Clock.Advance(TimeSpan.FromMilliseconds(700));
+        Assert.Equal(1, await _outbox.DispatchAsync());
+        Assert.Equal(["#0", "#1", "#2", "#3", "#4", "#5", "#6", "#7"], _outbox.TextsAcceptedIn("a:1"));
+    }
+
+    [Fact]
     public async Task A_conversation_over_the_limit_gets_429s_and_still_every_message_exactly_once_in_order()
     {
         _outbox.Connector.RateLimit = new(3, TimeSpan.FromSeconds(1));

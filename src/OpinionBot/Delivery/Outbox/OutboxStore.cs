@@ -77,6 +77,9 @@ public sealed class OutboxStore(ILiteDatabase database) : IOutboxStore, ICollect
     /// <summary>One instance holds no claims; what it gives back it does not claim again before <paramref name="until"/>.</summary>
     public void Release(OutboxMessage message, DateTimeOffset until) => _pending.Hold(message.ConversationKey, until);
 
+    /// <summary>When a conversation given back until later (<see cref="Release"/>) may be claimed again: a pass that skipped it must come back then.</summary>
+    public DateTimeOffset? NextClaimableAt(DateTimeOffset now) => _pending.HeldUntil(now);
+
     /// <summary>The message if it is still pending; otherwise it leaves the queues.</summary>
     private OutboxMessage? Pending(long id, string conversationKey)
     {

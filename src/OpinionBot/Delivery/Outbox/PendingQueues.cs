@@ -45,7 +45,10 @@ internal sealed class PendingQueues
         {
             Load();
             if (_byConversation.TryGetValue(conversationKey, out var ids) && ids.Remove(id) && ids.Count == 0)
+            {
                 _byConversation.Remove(conversationKey);
+                _heldUntil.Remove(conversationKey);
+            }
         }
     }
 
@@ -68,6 +71,22 @@ internal sealed class PendingQueues
     {
         lock (_gate)
             _heldUntil[conversationKey] = until;
+    }
+
+    /// <summary>The earliest time after <paramref name="now"/> at which a held conversation with pending messages is handed out again; null when none is held.</summary>
+    public DateTimeOffset? HeldUntil(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            DateTimeOffset? earliest = null;
+            foreach (var (conversationKey, until) in _heldUntil)
+            {
+                if (until > now && _byConversation.ContainsKey(conversationKey) && (earliest is null || until < earliest))
+                    earliest = until;
+            }
+
+            return earliest;
+        }
     }
 
     /// <summary>The conversation is handed out again at the next claim (a message put back in line by hand).</summary>
