@@ -43,6 +43,6 @@ public static class LiteDbRegistration
     {
         var fullPath = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-        return new LiteDatabase(new ConnectionString { Filename = fullPath, Connection = ConnectionType.Direct }, LiteDbMapper.Create());
+        return new LiteDatabase(new ConnectionString { Filename = fullPath, Connection = ConnectionType.Direct }, LiteDbMapper.Shared);
     }
 }
