@@ -63,7 +63,7 @@ public static class OutboxBenchmark
             trusted.Trust(connector.ServiceUrl);
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, UseProxy = false });
             var connectors = new ConnectorClientFactory(new OneClient(http), new NoToken(), trusted, TimeProvider.System);
-            var dispatcher = new OutboxDispatcher(store, connectors, [], TimeProvider.System, new RetryPolicy(options),
+            var dispatcher = new OutboxDispatcher(store, connectors, [], [], TimeProvider.System, new RetryPolicy(options),
                 Microsoft.Extensions.Options.Options.Create(options), NullLogger<OutboxDispatcher>.Instance);
             var signal = new OutboxSignal();
             var sender = new ProactiveSender(store, signal, new StoreTransaction(database), TimeProvider.System);

@@ -12,6 +12,7 @@ public static class ApprovalRegistration
         services.AddStore<IApprovalStore, ApprovalStore, PostgreSql.PostgresApprovalStore>();
         services.AddSingleton<IOutboxDeliveryListener>(sp => (IOutboxDeliveryListener)sp.GetRequiredService<IApprovalStore>());
         services.AddSingleton<IOutboxDeliveryListener, UndeliverableCards>();
+        services.AddSingleton<IOutboxRenderer, ApprovalCardRenderer>();
         services.AddSingleton<ApprovalCard>();
         services.AddSingleton<ApprovalRouter>();
         services.AddSingleton<CaseNotifier>();

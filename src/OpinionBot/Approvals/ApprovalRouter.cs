@@ -27,27 +27,26 @@ public sealed class ApprovalRouter(
     public void Route(Case c, ApprovalStage stage, string unitId, int? statementId = null)
     {
         var deciders = Deciders(c, stage, unitId);
-        var refreshIds = RefreshIds(deciders);
         var request = NewRequest(c, stage, unitId, statementId);
         var unreached = new List<string>();
 
         if (ProcedureTable.Stages[stage].FallsBackTo == SharedChat.OfficeConversation && recipients.Conversation(recipients.Roles.OfficeConversationId) is { } office)
         {
-            SendToShared(c, request, office, deciders, [], refreshIds);
+            SendToShared(c, request, office, deciders, [], RefreshIds(deciders));
         }
         else
         {
             foreach (var decider in deciders)
             {
                 if (recipients.PersonalChat(decider) is { } chat)
-                    SendPersonal(c, request, chat, decider, refreshIds);
+                    SendPersonal(request, chat, decider);
                 else
                     unreached.Add(decider);
             }
 
             if (unreached.Count > 0 && SharedChatOf(stage, unitId) is { } shared)
             {
-                SendToShared(c, request, shared, unreached, unreached, refreshIds);
+                SendToShared(c, request, shared, unreached, unreached, RefreshIds(deciders));
                 unreached.Clear();
             }
         }
@@ -103,14 +102,12 @@ public sealed class ApprovalRouter(
         CaseNumber = c.Number, Stage = stage, UnitId = unitId, StatementId = statementId, SentAt = clock.UtcNow,
     };
 
-    private void SendPersonal(Case c, ApprovalRequest template, ConversationRecord chat, string decider, IReadOnlyList<string> refreshIds)
+    /// <summary>A personal card is rendered when the outbox sends it (<see cref="ApprovalCardRenderer"/>): fresh however long the chat's queue.</summary>
+    private void SendPersonal(ApprovalRequest template, ConversationRecord chat, string decider)
     {
         var request = Copy(template);
-        var language = recipients.LanguageOf(decider, clock.DefaultLanguage);
-        request.Language = language.Tag();
-        var activity = cards.Actionable(c, request, language, refreshIds).ToActivity(cards.Title(c, request, language));
-        activity.Locale = language.Tag();
-        Send(request, chat, [decider], shared: false, activity);
+        request.Language = recipients.LanguageOf(decider, clock.DefaultLanguage).Tag();
+        Record(request, chat, [decider], shared: false, sender.EnqueueRendered(chat, ApprovalStore.CorrelationKey(request.Id)));
     }
 
     private void SendToShared(Case c, ApprovalRequest template, ConversationRecord conversation, IReadOnlyList<string> deciders,
@@ -137,17 +134,17 @@ public sealed class ApprovalRouter(
 
         var activity = card.ToActivity(cards.Title(c, request, language));
         activity.Locale = language.Tag();
-        Send(request, conversation, deciders, shared: true, activity);
+        Record(request, conversation, deciders, shared: true, sender.Enqueue(conversation, activity, ApprovalStore.CorrelationKey(request.Id)));
     }
 
-    /// <summary>Queues the card; the card's activity id reaches the request when the outbox delivers it.</summary>
-    private void Send(ApprovalRequest request, ConversationRecord to, IReadOnlyList<string> deciders, bool shared, Activity activity)
+    /// <summary>Records the request whose card is queued; the card's activity id reaches it when the outbox delivers it.</summary>
+    private void Record(ApprovalRequest request, ConversationRecord to, IReadOnlyList<string> deciders, bool shared, long outboxMessageId)
     {
         request.ServiceUrl = to.ServiceUrl;
         request.ConversationId = to.BaseId;
         request.Shared = shared;
         request.ApproverKeys = deciders.ToList();
-        request.OutboxMessageId = sender.Enqueue(to, activity, ApprovalStore.CorrelationKey(request.Id));
+        request.OutboxMessageId = outboxMessageId;
         requests.Add(request);
         logger.LogDebug("Queued the {Stage} card of case {CaseNumber} for {ConversationId}", request.Stage, request.CaseNumber, to.BaseId);
     }

@@ -17,11 +17,12 @@ public sealed class ApprovalStore(ILiteDatabase database) : IApprovalStore, ICol
 
     public static string CorrelationKey(ObjectId requestId) => CorrelationPrefix + requestId;
 
+    /// <summary>The id of the request an outbox message sends (its card), from its correlation key; null for any other message.</summary>
+    public static ObjectId? RequestIdOf(OutboxMessage message) =>
+        message.CorrelationKey?.StartsWith(CorrelationPrefix, StringComparison.Ordinal) == true ? new ObjectId(message.CorrelationKey[CorrelationPrefix.Length..]) : null;
+
     /// <summary>The request an outbox message sends, from its correlation key.</summary>
-    public ApprovalRequest? FindSentBy(OutboxMessage message) =>
-        message.CorrelationKey?.StartsWith(CorrelationPrefix, StringComparison.Ordinal) == true
-            ? Requests.FindById(new ObjectId(message.CorrelationKey[CorrelationPrefix.Length..]))
-            : null;
+    public ApprovalRequest? FindSentBy(OutboxMessage message) => RequestIdOf(message) is { } id ? Requests.FindById(id) : null;
 
     public void EnsureIndexes() => Requests.EnsureIndex(r => r.CaseNumber);
 
@@ -37,8 +38,7 @@ public sealed class ApprovalStore(ILiteDatabase database) : IApprovalStore, ICol
     /// <summary>Records the delivered card's activity id (only that field: the request may be closed meanwhile).</summary>
     public void Delivered(OutboxMessage message, string? activityId)
     {
-        if (activityId is null || message.CorrelationKey?.StartsWith(CorrelationPrefix, StringComparison.Ordinal) != true) return;
-        var id = new ObjectId(message.CorrelationKey[CorrelationPrefix.Length..]);
+        if (activityId is null || RequestIdOf(message) is not { } id) return;
         Requests.UpdateMany(BsonExpression.Create("{ ActivityId: @0 }", new BsonValue(activityId)), BsonExpression.Create("_id = @0", new BsonValue(id)));
     }
 }

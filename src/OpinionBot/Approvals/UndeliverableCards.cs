@@ -17,7 +17,7 @@ public sealed class UndeliverableCards(IApprovalStore requests, ICaseStore cases
 
     public void DeadLettered(OutboxMessage message)
     {
-        if (message.Kind != OutboxKind.Send) return;
+        if (message.Kind == OutboxKind.Update) return;
         transaction.Run(() =>
         {
             if (requests.FindSentBy(message) is not { Closed: false } failed || cases.Find(failed.CaseNumber) is not { } c || !c.State.IsOpen())

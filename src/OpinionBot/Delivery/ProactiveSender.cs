@@ -26,6 +26,20 @@ public sealed class ProactiveSender(IOutboxStore outbox, OutboxSignal signal, IS
         }, activity);
     }
 
+    /// <summary>
+    /// Queues a send whose content is rendered when it goes out, by the <see cref="IOutboxRenderer"/> that takes
+    /// <paramref name="correlationKey"/>; returns the outbox message id. Only the address is stored now.
+    /// </summary>
+    public long EnqueueRendered(ConversationRecord to, string correlationKey)
+    {
+        var address = new Activity();
+        Address(to, address);
+        return Add(new OutboxMessage
+        {
+            ServiceUrl = to.ServiceUrl, ConversationId = to.BaseId, Kind = OutboxKind.RenderedSend, CorrelationKey = correlationKey,
+        }, address);
+    }
+
     /// <summary>Queues many sends at once (one LiteDB transaction, far cheaper than one insert each); in the given order.</summary>
     public IReadOnlyList<long> EnqueueAll(IEnumerable<(ConversationRecord To, Activity Activity)> messages)
     {

@@ -18,7 +18,7 @@ public sealed class ReminderSlipTests : ApprovalTestBase
     }
 
     private IReadOnlyList<ConnectorCall> Slips(string conversationId) =>
-        SentTo(conversationId).Where(c => c.Body!.Value.TryGetProperty("attachments", out _) && Text(c.Card).Contains("提醒单")).ToList();
+        SentTo(conversationId).Where(c => c.Body!.Value.TryGetProperty("attachments", out _) && Text(c.Card).Contains("提醒单（第")).ToList();
 
     private async Task<string> OverdueReviewAsync()
     {

@@ -23,6 +23,7 @@ public sealed class OutboxHarness : IAsyncDisposable
     private readonly DeliveryOptions _options;
     private readonly Func<double> _jitter;
     private readonly List<IOutboxDeliveryListener> _listeners = [];
+    private readonly List<IOutboxRenderer> _renderers = [];
 
     private OutboxHarness(FakeBotConnector connector, DeliveryOptions options, Func<double> jitter)
     {
@@ -45,6 +46,8 @@ public sealed class OutboxHarness : IAsyncDisposable
     public ListLogger<OutboxDispatcher> Log { get; private set; } = null!;
 
     public void Listen(IOutboxDeliveryListener listener) => _listeners.Add(listener);
+
+    public void RenderWith(IOutboxRenderer renderer) => _renderers.Add(renderer);
 
     public ConversationRecord Conversation(string id) => new()
     {
@@ -89,7 +92,7 @@ public sealed class OutboxHarness : IAsyncDisposable
         trusted.Trust(Connector.ServiceUrl);
         var connectors = new ConnectorClientFactory(new PlainHttpClientFactory(), new NoToken(), trusted, Clock);
         Log = new ListLogger<OutboxDispatcher>();
-        Dispatcher = new OutboxDispatcher(Store, connectors, _listeners, Clock, new RetryPolicy(_options, _jitter), Options.Create(_options), Log);
+        Dispatcher = new OutboxDispatcher(Store, connectors, _listeners, _renderers, Clock, new RetryPolicy(_options, _jitter), Options.Create(_options), Log);
         Sender = new ProactiveSender(Store, new OutboxSignal(), new StoreTransaction(Database), Clock);
     }
 

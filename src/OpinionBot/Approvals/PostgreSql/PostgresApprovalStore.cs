@@ -8,7 +8,7 @@ namespace OpinionBot.Approvals.PostgreSql;
 public sealed class PostgresApprovalStore(PostgresDatabase database) : IApprovalStore, IOutboxDeliveryListener
 {
     public ApprovalRequest? FindSentBy(OutboxMessage message) =>
-        RequestIdOf(message) is { } id ? Find(id) : null;
+        ApprovalStore.RequestIdOf(message) is { } id ? Find(id) : null;
 
     public void Add(ApprovalRequest request) =>
         database.Execute("INSERT INTO approval_requests (id, case_number, closed, doc) VALUES ($1, $2, $3, $4)",
@@ -27,13 +27,7 @@ public sealed class PostgresApprovalStore(PostgresDatabase database) : IApproval
     /// <summary>Records the delivered card's activity id (only that field: the request may be closed meanwhile).</summary>
     public void Delivered(OutboxMessage message, string? activityId)
     {
-        if (activityId is null || RequestIdOf(message) is not { } id) return;
+        if (activityId is null || ApprovalStore.RequestIdOf(message) is not { } id) return;
         database.Execute("UPDATE approval_requests SET doc = jsonb_set(doc, '{ActivityId}', to_jsonb($2::text)) WHERE id = $1", id.ToString(), activityId);
-    }
-
-    private static ObjectId? RequestIdOf(OutboxMessage message)
-    {
-        const string prefix = "approval:";
-        return message.CorrelationKey?.StartsWith(prefix, StringComparison.Ordinal) == true ? new ObjectId(message.CorrelationKey[prefix.Length..]) : null;
     }
 }

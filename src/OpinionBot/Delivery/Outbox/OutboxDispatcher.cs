@@ -15,6 +15,7 @@ public sealed class OutboxDispatcher
     private readonly IOutboxStore _store;
     private readonly IConnectorClientFactory _connectors;
     private readonly IEnumerable<IOutboxDeliveryListener> _listeners;
+    private readonly IEnumerable<IOutboxRenderer> _renderers;
     private readonly TimeProvider _time;
     private readonly RetryPolicy _retry;
     private readonly DeliveryOptions _options;
@@ -25,17 +26,19 @@ public sealed class OutboxDispatcher
 
     /// <summary>One instance: Teams' limits counted in this process.</summary>
     public OutboxDispatcher(IOutboxStore store, IConnectorClientFactory connectors, IEnumerable<IOutboxDeliveryListener> listeners,
-        TimeProvider time, RetryPolicy retry, IOptions<DeliveryOptions> options, ILogger<OutboxDispatcher> logger)
-        : this(store, connectors, listeners, time, retry, options, logger, new LocalDeliveryPacer(options.Value))
+        IEnumerable<IOutboxRenderer> renderers, TimeProvider time, RetryPolicy retry, IOptions<DeliveryOptions> options, ILogger<OutboxDispatcher> logger)
+        : this(store, connectors, listeners, renderers, time, retry, options, logger, new LocalDeliveryPacer(options.Value))
     {
     }
 
     public OutboxDispatcher(IOutboxStore store, IConnectorClientFactory connectors, IEnumerable<IOutboxDeliveryListener> listeners,
-        TimeProvider time, RetryPolicy retry, IOptions<DeliveryOptions> options, ILogger<OutboxDispatcher> logger, IDeliveryPacer pacer)
+        IEnumerable<IOutboxRenderer> renderers, TimeProvider time, RetryPolicy retry, IOptions<DeliveryOptions> options, ILogger<OutboxDispatcher> logger,
+        IDeliveryPacer pacer)
     {
         _store = store;
         _connectors = connectors;
         _listeners = listeners;
+        _renderers = renderers;
         _time = time;
         _retry = retry;
         _options = options.Value;
@@ -133,9 +136,15 @@ public sealed class OutboxDispatcher
         try
         {
             var activity = JsonSerializer.Deserialize<Activity>(message.ActivityJson, BotJson.Options) ?? new Activity();
+            if (message.Kind == OutboxKind.RenderedSend)
+            {
+                if (Render(message, activity) is not { } rendered) return true;
+                activity = rendered;
+            }
+
             var client = _connectors.Create(message.ServiceUrl);
             string? activityId;
-            if (message.Kind == OutboxKind.Send)
+            if (message.Kind != OutboxKind.Update)
             {
                 activityId = (await client.SendToConversationAsync(message.ConversationId, activity, cancellationToken)).Id;
             }
@@ -162,6 +171,26 @@ public sealed class OutboxDispatcher
         {
             return Failed(message, ex);
         }
+    }
+
+    /// <summary>The rendered activity at the stored address, or null when it was dead-lettered (no renderer, or nothing left to show).</summary>
+    private Activity? Render(OutboxMessage message, Activity address)
+    {
+        var renderer = _renderers.FirstOrDefault(r => r.Renders(message));
+        var why = $"no renderer takes {message.CorrelationKey ?? "a message without a correlation key"}";
+        if (renderer?.Render(message, out why) is not { } activity)
+        {
+            DeadLetter(message, $"nothing to render: {why}", null);
+            return null;
+        }
+
+        activity.Type ??= ActivityTypes.Message;
+        activity.ChannelId = address.ChannelId;
+        activity.ServiceUrl = address.ServiceUrl;
+        activity.Conversation = address.Conversation;
+        activity.From = address.From;
+        activity.Recipient = address.Recipient;
+        return activity;
     }
 
     private string? ResolveTarget(OutboxMessage message)

@@ -71,6 +71,22 @@ public abstract class OutboxStoreContract(StoreSet stores) : StoreContract(store
     }
 
     [Fact]
+    public void Every_kind_comes_back_as_it_was_queued_with_its_correlation_key()
+    {
+        var a = Conversation("kinds");
+        var ids = Enum.GetValues<OutboxKind>().Select(kind => Stores.Transaction.Run(() =>
+        {
+            var message = Message(a, kind.ToString(), Now);
+            message.Kind = kind;
+            message.CorrelationKey = $"key-{kind}";
+            return Stores.Outbox.Enqueue(message);
+        })).ToList();
+
+        Assert.Equal(Enum.GetValues<OutboxKind>(), ids.Select(id => Stores.Outbox.Find(id)!.Kind));
+        Assert.Equal(Enum.GetValues<OutboxKind>().Select(kind => $"key-{kind}"), ids.Select(id => Stores.Outbox.Find(id)!.CorrelationKey));
+    }
+
+    [Fact]
     public void Many_queued_at_once_keep_their_order()
     {
         var a = Conversation("bulk");
