@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using OpinionBot.BotFramework.Schema;
 using OpinionBot.Delivery.Outbox;
 
@@ -77,6 +79,33 @@ public sealed class RenderedSendTests : IAsyncLifetime
 
         Assert.Equal(["first try", "second try"], _outbox.Connector.ActivityCalls.Select(c => c.Text));
         Assert.Equal(["second try"], _outbox.TextsAcceptedIn("a:1"));
+    }
+
+    [Fact]
+    public async Task Each_rendering_is_timed_on_the_meter_with_its_renderer()
+    {
+        var measured = new ConcurrentBag<double>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == OutboxDispatcher.MeterName) l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) =>
+        {
+            // The meter is shared: renderings of tests running alongside are measured too, under their renderers' names.
+            foreach (var tag in tags)
+                if (instrument.Name == OutboxDispatcher.RenderInstrument && tag is { Key: "renderer", Value: nameof(Renderer) })
+                    measured.Add(value);
+        });
+        listener.Start();
+        _renderer.Texts["note:1"] = "timed";
+        _outbox.Sender.EnqueueRendered(_outbox.Conversation("a:1"), "note:1");
+        _outbox.Sender.EnqueueRendered(_outbox.Conversation("a:2"), "note:gone");
+
+        await _outbox.DispatchAsync();
+
+        Assert.Equal(2, measured.Count);
+        Assert.All(measured, ms => Assert.True(ms >= 0, $"a rendering measured {ms} ms"));
     }
 
     private sealed class Renderer : IOutboxRenderer

@@ -1,3 +1,5 @@
+using Stopwatch = System.Diagnostics.Stopwatch;
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using OpinionBot.BotFramework.Connector;
@@ -12,6 +14,17 @@ namespace OpinionBot.Delivery.Outbox;
 /// </summary>
 public sealed class OutboxDispatcher
 {
+    /// <summary>The meter of the outbox's instruments (<c>dotnet-counters monitor --counters OpinionBot.Delivery</c>).</summary>
+    public const string MeterName = "OpinionBot.Delivery";
+
+    /// <summary>Histogram of the time an <see cref="IOutboxRenderer"/> took to render a message when it went out, in ms (tag <c>renderer</c>: its class).</summary>
+    public const string RenderInstrument = "opinionbot.outbox.render.duration";
+
+    private static readonly Meter Meter = new(MeterName);
+
+    private static readonly Histogram<double> RenderDurations = Meter.CreateHistogram<double>(
+        RenderInstrument, "ms", "How long rendering a message's content took when the outbox sent it");
+
     private readonly IOutboxStore _store;
     private readonly IConnectorClientFactory _connectors;
     private readonly IEnumerable<IOutboxDeliveryListener> _listeners;
@@ -178,7 +191,11 @@ public sealed class OutboxDispatcher
     {
         var renderer = _renderers.FirstOrDefault(r => r.Renders(message));
         var why = $"no renderer takes {message.CorrelationKey ?? "a message without a correlation key"}";
-        if (renderer?.Render(message, out why) is not { } activity)
+        var started = Stopwatch.GetTimestamp();
+        var rendered = renderer?.Render(message, out why);
+        if (renderer is not null)
+            RenderDurations.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("renderer", renderer.GetType().Name));
+        if (rendered is not { } activity)
         {
             DeadLetter(message, $"nothing to render: {why}", null);
             return null;
