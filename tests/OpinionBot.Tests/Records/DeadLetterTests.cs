@@ -75,6 +75,22 @@ public sealed class DeadLetterTests : RecordsTestBase
         Assert.NotNull(FindAction(briefing.Card, "briefing.docx"));
     }
 
+    [Fact]
+    public async Task A_card_that_had_nothing_left_to_show_when_it_was_to_go_out_is_listed_with_the_reason()
+    {
+        await OfficeSaysAsync("我的");
+        var to = Bot.Services.GetRequiredService<ConversationStore>().Find("a:personal-1")!;
+        var gone = OpinionBot.Approvals.ApprovalStore.CorrelationKey(LiteDB.ObjectId.NewObjectId());
+        var id = Bot.Services.GetRequiredService<ProactiveSender>().EnqueueRendered(to, gone);
+        await Bot.DeliverOutboxAsync();
+
+        var text = Text((await OfficeSaysAsync("投递失败")).Card);
+
+        Assert.Contains($"#{id} · 卡片（发送时生成）", text, StringComparison.Ordinal);
+        Assert.Contains($"nothing to render: its approval request ({gone}) is gone", text, StringComparison.Ordinal);
+        Assert.Contains($"#{id} · card (made when sent)", Text((await OfficeSaysAsync("outbox", "en-US")).Card), StringComparison.Ordinal);
+    }
+
     /// <summary>A message to the office's personal chat that Teams refuses for good (403): dead-lettered at once.</summary>
     private async Task<long> DeadLetterAsync(string text)
     {

@@ -1,9 +1,9 @@
-using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using OpinionBot.BotFramework.Connector;
 using OpinionBot.BotFramework.Schema;
+using Stopwatch = System.Diagnostics.Stopwatch;
 
 namespace OpinionBot.Delivery.Outbox;
 
