@@ -23,22 +23,18 @@ public sealed class ProactiveSender(IOutboxStore outbox, OutboxSignal signal, IS
         return Add(new OutboxMessage
         {
             ServiceUrl = to.ServiceUrl, ConversationId = to.BaseId, Kind = OutboxKind.Send, CorrelationKey = correlationKey,
-        }, activity);
+        }, Json(activity));
     }
 
     /// <summary>
     /// Queues a send whose content is rendered when it goes out, by the <see cref="IOutboxRenderer"/> that takes
-    /// <paramref name="correlationKey"/>; returns the outbox message id. Only the address is stored now.
+    /// <paramref name="correlationKey"/>; returns the outbox message id. Only the conversation reference is stored now.
     /// </summary>
-    public long EnqueueRendered(ConversationRecord to, string correlationKey)
-    {
-        var address = new Activity();
-        Address(to, address);
-        return Add(new OutboxMessage
+    public long EnqueueRendered(ConversationRecord to, string correlationKey) =>
+        Add(new OutboxMessage
         {
             ServiceUrl = to.ServiceUrl, ConversationId = to.BaseId, Kind = OutboxKind.RenderedSend, CorrelationKey = correlationKey,
-        }, address);
-    }
+        }, JsonSerializer.Serialize(to.ToReference(), BotJson.Options));
 
     /// <summary>Queues many sends at once (one LiteDB transaction, far cheaper than one insert each); in the given order.</summary>
     public IReadOnlyList<long> EnqueueAll(IEnumerable<(ConversationRecord To, Activity Activity)> messages)
@@ -47,7 +43,7 @@ public sealed class ProactiveSender(IOutboxStore outbox, OutboxSignal signal, IS
         var batch = messages.Select(m =>
         {
             Address(m.To, m.Activity);
-            return Prepare(new OutboxMessage { ServiceUrl = m.To.ServiceUrl, ConversationId = m.To.BaseId, Kind = OutboxKind.Send }, m.Activity, now);
+            return Prepare(new OutboxMessage { ServiceUrl = m.To.ServiceUrl, ConversationId = m.To.BaseId, Kind = OutboxKind.Send }, Json(m.Activity), now);
         }).ToList();
         if (batch.Count == 0) return [];
         var ids = outbox.EnqueueMany(batch);
@@ -66,22 +62,24 @@ public sealed class ProactiveSender(IOutboxStore outbox, OutboxSignal signal, IS
         {
             ServiceUrl = serviceUrl, ConversationId = conversationId, Kind = OutboxKind.Update,
             TargetActivityId = string.IsNullOrEmpty(activityId) ? null : activityId, TargetMessageId = string.IsNullOrEmpty(activityId) ? sentByMessageId : null,
-        }, activity);
+        }, Json(activity));
     }
 
-    private long Add(OutboxMessage message, Activity activity)
+    private long Add(OutboxMessage message, string json)
     {
-        var id = outbox.Enqueue(Prepare(message, activity, time.GetUtcNow()));
+        var id = outbox.Enqueue(Prepare(message, json, time.GetUtcNow()));
         Wake();
         return id;
     }
 
     private void Wake() => transaction.AfterCommit(signal.Notify);
 
-    private static OutboxMessage Prepare(OutboxMessage message, Activity activity, DateTimeOffset now)
+    private static string Json(Activity activity) => JsonSerializer.Serialize(activity, BotJson.Options);
+
+    private static OutboxMessage Prepare(OutboxMessage message, string json, DateTimeOffset now)
     {
         message.ConversationKey = OutboxMessage.KeyOf(message.ServiceUrl, message.ConversationId);
-        message.ActivityJson = JsonSerializer.Serialize(activity, BotJson.Options);
+        message.ActivityJson = json;
         message.CreatedAt = now;
         message.NextAttemptAt = now;
         return message;

@@ -9,7 +9,7 @@ public interface IOutboxRenderer
     bool Renders(OutboxMessage message);
 
     /// <summary>
-    /// The activity's content (the outbox addresses it as stored), or null when what it would show is gone: the message
+    /// The activity's content (the outbox addresses it to the stored conversation reference), or null when what it would show is gone: the message
     /// is then dead-lettered with <paramref name="why"/>.
     /// </summary>
     Activity? Render(OutboxMessage message, out string why);

@@ -148,12 +148,13 @@ public sealed class OutboxDispatcher
         message.Attempts++;
         try
         {
-            var activity = JsonSerializer.Deserialize<Activity>(message.ActivityJson, BotJson.Options) ?? new Activity();
-            if (message.Kind == OutboxKind.RenderedSend)
-            {
-                if (Render(message, activity) is not { } rendered) return true;
+            Activity activity;
+            if (message.Kind != OutboxKind.RenderedSend)
+                activity = JsonSerializer.Deserialize<Activity>(message.ActivityJson, BotJson.Options) ?? new Activity();
+            else if (Render(message) is { } rendered)
                 activity = rendered;
-            }
+            else
+                return true;
 
             var client = _connectors.Create(message.ServiceUrl);
             string? activityId;
@@ -186,8 +187,8 @@ public sealed class OutboxDispatcher
         }
     }
 
-    /// <summary>The rendered activity at the stored address, or null when it was dead-lettered (no renderer, or nothing left to show).</summary>
-    private Activity? Render(OutboxMessage message, Activity address)
+    /// <summary>The rendered activity in the stored conversation, or null when it was dead-lettered (no renderer, or nothing left to show).</summary>
+    private Activity? Render(OutboxMessage message)
     {
         var renderer = _renderers.FirstOrDefault(r => r.Renders(message));
         var why = $"no renderer takes {message.CorrelationKey ?? "a message without a correlation key"}";
@@ -202,12 +203,7 @@ public sealed class OutboxDispatcher
         }
 
         activity.Type ??= ActivityTypes.Message;
-        activity.ChannelId = address.ChannelId;
-        activity.ServiceUrl = address.ServiceUrl;
-        activity.Conversation = address.Conversation;
-        activity.From = address.From;
-        activity.Recipient = address.Recipient;
-        return activity;
+        return activity.ApplyConversationReference(JsonSerializer.Deserialize<ConversationReference>(message.ActivityJson, BotJson.Options)!);
     }
 
     private string? ResolveTarget(OutboxMessage message)

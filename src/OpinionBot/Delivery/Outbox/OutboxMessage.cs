@@ -8,8 +8,8 @@ public enum OutboxKind
     Update,
 
     /// <summary>
-    /// A send whose content an <see cref="IOutboxRenderer"/> renders when it goes out, from the state then; the stored
-    /// activity holds only the address. A busy conversation's queue then costs nothing to fill and is never stale.
+    /// A send whose content an <see cref="IOutboxRenderer"/> renders when it goes out, from the state then; what is stored
+    /// is only the conversation reference. A busy conversation's queue then costs nothing to fill and is never stale.
     /// </summary>
     RenderedSend,
 }
@@ -36,7 +36,7 @@ public sealed class OutboxMessage
     public string ConversationId { get; set; } = "";
     public OutboxKind Kind { get; set; }
 
-    /// <summary>The activity as the Connector will receive it (<c>BotJson.Options</c>); for a <see cref="OutboxKind.RenderedSend"/>, its address.</summary>
+    /// <summary>The activity as the Connector will receive it (<c>BotJson.Options</c>); for a <see cref="OutboxKind.RenderedSend"/>, the conversation reference it goes to.</summary>
     public string ActivityJson { get; set; } = "";
 
     /// <summary>For an update: the activity to replace, when known at enqueue time.</summary>
